@@ -1,0 +1,275 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+// Every time is UTC milliseconds since the epoch (integer), shown with its zone at the edges.
+const ms = (name: string) => integer(name, { mode: "number" });
+const now = sql`(unixepoch('subsec') * 1000)`;
+
+export const ROLES = ["admin", "responder"] as const;
+export const COMPONENT_STATUSES = [
+  "operational",
+  "degraded_performance",
+  "partial_outage",
+  "major_outage",
+  "under_maintenance",
+] as const;
+export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
+export const IMPACTS = ["none", "minor", "major", "critical"] as const;
+export const CLASSIFICATIONS = ["incident", "advisory"] as const;
+export const ORIGINS = ["responder", "monitor"] as const;
+export const DELIVERY_STATES = ["pending", "sent", "dead", "skipped"] as const;
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: ROLES }).notNull().default("responder"),
+  createdAt: ms("created_at").notNull().default(now),
+  disabledAt: ms("disabled_at"),
+});
+
+export const apiTokens = sqliteTable("api_tokens", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  userId: integer("user_id").notNull().references(() => users.id),
+  name: text("name").notNull(),
+  // sha256 of the token; the token itself is shown once and never stored.
+  tokenHash: text("token_hash").notNull().unique(),
+  prefix: text("prefix").notNull(),
+  createdAt: ms("created_at").notNull().default(now),
+  lastUsedAt: ms("last_used_at"),
+  expiresAt: ms("expires_at"),
+  revokedAt: ms("revoked_at"),
+});
+
+export const services = sqliteTable("services", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  idPrefix: text("id_prefix").notNull().unique(),
+  description: text("description").notNull().default(""),
+  position: integer("position").notNull().default(0),
+});
+
+export const components = sqliteTable(
+  "components",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    serviceId: integer("service_id").notNull().references(() => services.id),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    // Cached: the status set by the latest update that changed this component.
+    status: text("status", { enum: COMPONENT_STATUSES }).notNull().default("operational"),
+    position: integer("position").notNull().default(0),
+    updatedAt: ms("updated_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("components_service_slug").on(t.serviceId, t.slug)],
+);
+
+/** One row per named counter; incident numbers come from the "incident" row and are never reused. */
+export const counters = sqliteTable("counters", {
+  name: text("name").primaryKey(),
+  value: integer("value").notNull(),
+});
+
+export const incidents = sqliteTable(
+  "incidents",
+  {
+    id: text("id").primaryKey(), // e.g. "TM202916"
+    number: integer("number").notNull().unique(),
+    serviceId: integer("service_id").notNull().references(() => services.id),
+    title: text("title").notNull(),
+    classification: text("classification", { enum: CLASSIFICATIONS }).notNull().default("incident"),
+    impact: text("impact", { enum: IMPACTS }).notNull().default("minor"),
+    // Cached from the latest update; only post-update/open-incident write it.
+    status: text("status", { enum: INCIDENT_STATUSES }).notNull(),
+    userImpact: text("user_impact").notNull().default(""),
+    scope: text("scope").notNull().default(""),
+    rootCause: text("root_cause").notNull().default(""),
+    origin: text("origin", { enum: ORIGINS }).notNull().default("responder"),
+    monitorId: integer("monitor_id"),
+    startedAt: ms("started_at").notNull(),
+    resolvedAt: ms("resolved_at"),
+    nextUpdateAt: ms("next_update_at"),
+    createdBy: integer("created_by").references(() => users.id),
+    updatedAt: ms("updated_at").notNull(),
+  },
+  (t) => [
+    index("incidents_status").on(t.status),
+    index("incidents_started").on(t.startedAt),
+    index("incidents_monitor").on(t.monitorId),
+  ],
+);
+
+export const incidentComponents = sqliteTable(
+  "incident_components",
+  {
+    incidentId: text("incident_id").notNull().references(() => incidents.id),
+    componentId: integer("component_id").notNull().references(() => components.id),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.componentId] })],
+);
+
+export const incidentUpdates = sqliteTable(
+  "incident_updates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    incidentId: text("incident_id").notNull().references(() => incidents.id),
+    status: text("status", { enum: INCIDENT_STATUSES }).notNull(),
+    body: text("body").notNull(), // markdown; sanitized when rendered
+    postedAt: ms("posted_at").notNull(),
+    nextUpdateAt: ms("next_update_at"),
+    authorId: integer("author_id").references(() => users.id),
+    authorName: text("author_name").notNull(),
+    // Per-update X options, like Statuspage's custom_tweet / deliver_notifications.
+    customPost: text("custom_post"),
+    skipX: integer("skip_x", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [index("updates_incident_posted").on(t.incidentId, t.postedAt)],
+);
+
+export const updateComponentChanges = sqliteTable(
+  "update_component_changes",
+  {
+    updateId: integer("update_id").notNull().references(() => incidentUpdates.id),
+    componentId: integer("component_id").notNull().references(() => components.id),
+    oldStatus: text("old_status", { enum: COMPONENT_STATUSES }).notNull(),
+    newStatus: text("new_status", { enum: COMPONENT_STATUSES }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.updateId, t.componentId] })],
+);
+
+/** The outbox: one row per (update, push channel), written in the update's transaction. */
+export const deliveries = sqliteTable(
+  "deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    updateId: integer("update_id").notNull().references(() => incidentUpdates.id),
+    incidentId: text("incident_id").notNull().references(() => incidents.id),
+    channel: text("channel").notNull(),
+    state: text("state", { enum: DELIVERY_STATES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ms("next_attempt_at").notNull(),
+    lastError: text("last_error"),
+    remoteId: text("remote_id"),
+    // Set while a dispatcher holds the row, so a crash mid-send is detectable on restart.
+    claimedAt: ms("claimed_at"),
+    createdAt: ms("created_at").notNull(),
+    sentAt: ms("sent_at"),
+  },
+  (t) => [
+    uniqueIndex("deliveries_update_channel").on(t.updateId, t.channel),
+    index("deliveries_due").on(t.state, t.nextAttemptAt),
+  ],
+);
+
+export const monitors = sqliteTable("monitors", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  host: text("host").notNull(),
+  port: integer("port").notNull().default(443),
+  servername: text("servername"),
+  protocol: text("protocol", { enum: ["tls", "smtp-starttls"] }).notNull().default("tls"),
+  caPem: text("ca_pem"),
+  warnDays: integer("warn_days").notNull().default(21),
+  criticalDays: integer("critical_days").notNull().default(7),
+  intervalSeconds: integer("interval_seconds").notNull().default(3600),
+  serviceId: integer("service_id").notNull().references(() => services.id),
+  // 0 = wait for a responder; N = resolve after N consecutive healthy checks.
+  autoResolve: integer("auto_resolve").notNull().default(0),
+  enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+  nextCheckAt: ms("next_check_at").notNull().default(0),
+  createdAt: ms("created_at").notNull().default(now),
+  createdBy: integer("created_by").references(() => users.id),
+});
+
+export const monitorComponents = sqliteTable(
+  "monitor_components",
+  {
+    monitorId: integer("monitor_id").notNull().references(() => monitors.id),
+    componentId: integer("component_id").notNull().references(() => components.id),
+  },
+  (t) => [primaryKey({ columns: [t.monitorId, t.componentId] })],
+);
+
+/** Facts: one row per check, with its evidence. Monitor state is derived from these rows. */
+export const checkResults = sqliteTable(
+  "check_results",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    monitorId: integer("monitor_id").notNull().references(() => monitors.id),
+    checkedAt: ms("checked_at").notNull(),
+    category: text("category").notNull(),
+    findings: text("findings", { mode: "json" }).$type<string[]>().notNull(),
+    daysLeft: integer("days_left"),
+    validTo: ms("valid_to"),
+    serial: text("serial"),
+    chain: text("chain", { mode: "json" }).$type<unknown[]>().notNull(),
+    tls: text("tls", { mode: "json" }).$type<Record<string, unknown>>(),
+    error: text("error"),
+    durationMs: integer("duration_ms").notNull().default(0),
+  },
+  (t) => [index("check_results_monitor").on(t.monitorId, t.checkedAt)],
+);
+
+/** Responder-only alerts (certificate thresholds, overdue updates); never public. */
+export const notices = sqliteTable(
+  "notices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind").notNull(),
+    // Dedup key: one notice per (monitor, threshold, certificate serial) and the like.
+    dedupKey: text("dedup_key").notNull().unique(),
+    monitorId: integer("monitor_id").references(() => monitors.id),
+    incidentId: text("incident_id").references(() => incidents.id),
+    level: text("level", { enum: ["info", "warning", "critical"] }).notNull(),
+    message: text("message").notNull(),
+    createdAt: ms("created_at").notNull(),
+    dismissedAt: ms("dismissed_at"),
+  },
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: ms("at").notNull(),
+    actorId: integer("actor_id"),
+    actor: text("actor").notNull(), // email, "token:<prefix>" or "system"
+    action: text("action").notNull(),
+    target: text("target"),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>(),
+    ip: text("ip"),
+  },
+  (t) => [index("audit_at").on(t.at)],
+);
+
+/** A named lease so that one instance at a time runs a background job. */
+export const leases = sqliteTable("leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: ms("expires_at").notNull(),
+});
+
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value", { mode: "json" }).$type<unknown>().notNull(),
+  updatedAt: ms("updated_at").notNull(),
+});
+
+export type User = typeof users.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;
+export type Service = typeof services.$inferSelect;
+export type Component = typeof components.$inferSelect;
+export type Incident = typeof incidents.$inferSelect;
+export type IncidentUpdate = typeof incidentUpdates.$inferSelect;
+export type Delivery = typeof deliveries.$inferSelect;
+export type Monitor = typeof monitors.$inferSelect;
+export type CheckResult = typeof checkResults.$inferSelect;
+export type Notice = typeof notices.$inferSelect;
+export type Role = (typeof ROLES)[number];
+export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+export type Impact = (typeof IMPACTS)[number];
+export type Classification = (typeof CLASSIFICATIONS)[number];

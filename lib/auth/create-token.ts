@@ -1,0 +1,20 @@
+import { eq } from "drizzle-orm";
+import { apiTokens, users } from "@/db/schema";
+import { getDb } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
+import { newToken } from "@/lib/auth/tokens";
+import { notFound } from "@/lib/errors";
+
+/** Create an API token for a user; returns the plaintext once. */
+export async function createToken(email: string, actor: Actor | null, opts: { name?: string; expiresAt?: number | null } = {}) {
+  const db = getDb();
+  const user = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+  if (!user) throw notFound(`No user with email ${email}`);
+  const { token, hash, prefix } = newToken();
+  const row = await db.insert(apiTokens).values({
+    userId: user.id, name: opts.name ?? "api", tokenHash: hash, prefix, expiresAt: opts.expiresAt ?? null,
+  }).returning().get();
+  recordAudit(actor, { action: "token.created", target: user.email, detail: { tokenId: row.id, prefix } });
+  return { token, id: row.id, prefix, user };
+}

@@ -1,0 +1,28 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { clientIp } from "@/lib/http/client-ip";
+
+export const SESSION_MAX_AGE = 12 * 60 * 60; // one on-call shift
+
+export const authOptions: NextAuthOptions = {
+  // Credentials sign-in only works with JWT sessions in next-auth v4.
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
+  pages: { signIn: "/console/signin" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        if (!credentials?.email || !credentials.password) return null;
+        const user = await verifyCredentials(credentials.email, credentials.password, clientIp(req?.headers ?? {}));
+        return user ? { id: String(user.id), email: user.email, name: user.name } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    // Only the user id rides in the token; role and status are read fresh on every request.
+    jwt: ({ token, user }) => (user ? { ...token, uid: user.id } : token),
+    session: ({ session, token }) => ({ ...session, uid: typeof token.uid === "string" ? token.uid : undefined }),
+  },
+};

@@ -1,0 +1,27 @@
+import { eq } from "drizzle-orm";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { users, type Role } from "@/db/schema";
+import { getDb } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { authOptions } from "@/lib/auth/options";
+
+export type UserActor = Extract<Actor, { kind: "user" }>;
+
+/** The signed-in, still-enabled user, or null. Role comes from the database, not the cookie. */
+export async function currentUser(): Promise<UserActor | null> {
+  const session = await getServerSession(authOptions);
+  const uid = Number((session as { uid?: string } | null)?.uid);
+  if (!Number.isInteger(uid)) return null;
+  const user = await getDb().select().from(users).where(eq(users.id, uid)).get();
+  if (!user || user.disabledAt) return null;
+  return { kind: "user", userId: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** For console pages and server actions: redirect anonymous callers, forbid the wrong role. */
+export async function requireUser(role?: Role): Promise<UserActor> {
+  const user = await currentUser();
+  if (!user) redirect("/console/signin");
+  if (role === "admin" && user.role !== "admin") redirect("/console?forbidden=1");
+  return user;
+}

@@ -1,0 +1,30 @@
+import type { Delivery, Incident, IncidentUpdate } from "@/db/schema";
+
+/** What a push channel is told to send: one update of one incident, with the thread so far. */
+export type SendContext = {
+  delivery: Delivery;
+  incident: Incident & { serviceName: string };
+  update: IncidentUpdate;
+  /** remoteId of this channel's latest sent delivery for the incident (X replies to it). */
+  previousRemoteId: string | null;
+  publicUrl: string;
+};
+
+export type SendResult =
+  | { ok: true; remoteId: string | null }
+  | { ok: false; retryable: boolean; error: string; retryAt?: number };
+
+/**
+ * Every channel implements this. Pull channels (status page, feeds, JSON) only need
+ * `invalidate`; push channels (X, webhooks) get outbox rows and `send`.
+ */
+export interface Channel {
+  name: string;
+  kind: "pull" | "push";
+  /** Whether the channel is configured; `reason` is shown in the console when it is off. */
+  status(): { enabled: boolean; reason?: string };
+  /** Push channels: whether this update should produce a delivery on this channel. */
+  wants?(update: Pick<IncidentUpdate, "skipX" | "customPost">): boolean;
+  send?(ctx: SendContext): Promise<SendResult>;
+  invalidate?(incidentId: string | null): void;
+}

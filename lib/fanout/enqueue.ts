@@ -1,0 +1,21 @@
+import { deliveries, type IncidentUpdate } from "@/db/schema";
+import type { Tx } from "@/db/client";
+import { pushChannels } from "@/lib/fanout/registry";
+
+/** Write the outbox rows for one update, inside the update's own transaction. */
+export function enqueueDeliveries(tx: Tx, update: IncidentUpdate, now: number): void {
+  for (const channel of pushChannels()) {
+    const wanted = channel.wants ? channel.wants(update) : true;
+    tx.insert(deliveries)
+      .values({
+        updateId: update.id,
+        incidentId: update.incidentId,
+        channel: channel.name,
+        state: wanted ? "pending" : "skipped",
+        nextAttemptAt: now,
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .run();
+  }
+}

@@ -1,0 +1,77 @@
+import { and, eq, inArray } from "drizzle-orm";
+import {
+  components,
+  incidentComponents,
+  incidents,
+  incidentUpdates,
+  updateComponentChanges,
+  type Component,
+  type ComponentStatus,
+  type Incident,
+  type IncidentStatus,
+} from "@/db/schema";
+import type { Tx } from "@/db/client";
+import { actorDisplayName, actorUserId, type Actor } from "@/lib/auth/actor";
+import { invalid } from "@/lib/errors";
+import { enqueueDeliveries } from "@/lib/fanout/enqueue";
+import { deriveIncidentState } from "@/lib/incidents/derive";
+
+export type UpdateFacts = {
+  status: IncidentStatus;
+  message: string;
+  components?: Record<string, ComponentStatus>;
+  nextUpdateAt?: number | null;
+  customPost?: string;
+  skipX?: boolean;
+};
+
+/** Resolve component slugs within the incident's service; unknown slugs are a 422. */
+export function resolveComponents(tx: Tx, serviceId: number, slugs: string[]): Map<string, Component> {
+  if (slugs.length === 0) return new Map();
+  const rows = tx.select().from(components)
+    .where(and(eq(components.serviceId, serviceId), inArray(components.slug, slugs))).all();
+  const bySlug = new Map(rows.map((c) => [c.slug, c]));
+  const unknown = slugs.filter((s) => !bySlug.has(s));
+  if (unknown.length) throw invalid(`Unknown component for this service: ${unknown.join(", ")}`, { components: unknown });
+  return bySlug;
+}
+
+/** The shared write of one update: the fact, component changes, derived fields and outbox rows. */
+export function appendUpdate(tx: Tx, incident: Incident, facts: UpdateFacts, actor: Actor, now: number) {
+  const resolving = facts.status === "resolved";
+  const nextUpdateAt = resolving ? null : (facts.nextUpdateAt ?? null);
+  if (nextUpdateAt !== null && nextUpdateAt <= now) throw invalid("nextUpdateAt must be in the future", { field: "nextUpdateAt" });
+
+  const explicit = resolveComponents(tx, incident.serviceId, Object.keys(facts.components ?? {}));
+  const update = tx.insert(incidentUpdates).values({
+    incidentId: incident.id, status: facts.status, body: facts.message, postedAt: now, nextUpdateAt,
+    authorId: actorUserId(actor), authorName: actorDisplayName(actor),
+    customPost: facts.customPost || null, skipX: facts.skipX ?? false,
+  }).returning().get();
+
+  const targets = new Map<number, { component: Component; status: ComponentStatus }>();
+  for (const [slug, status] of Object.entries(facts.components ?? {})) {
+    const component = explicit.get(slug);
+    if (component) targets.set(component.id, { component, status });
+  }
+  if (resolving) {
+    // Resolving returns affected components to operational unless this update says otherwise.
+    const affected = tx.select({ c: components }).from(incidentComponents)
+      .innerJoin(components, eq(components.id, incidentComponents.componentId))
+      .where(eq(incidentComponents.incidentId, incident.id)).all();
+    for (const { c } of affected) if (!targets.has(c.id)) targets.set(c.id, { component: c, status: "operational" });
+  }
+  for (const { component, status } of targets.values()) {
+    tx.insert(incidentComponents).values({ incidentId: incident.id, componentId: component.id }).onConflictDoNothing().run();
+    if (component.status === status) continue;
+    tx.insert(updateComponentChanges)
+      .values({ updateId: update.id, componentId: component.id, oldStatus: component.status, newStatus: status }).run();
+    tx.update(components).set({ status, updatedAt: now }).where(eq(components.id, component.id)).run();
+  }
+
+  const facts2 = tx.select({ id: incidentUpdates.id, status: incidentUpdates.status, postedAt: incidentUpdates.postedAt, nextUpdateAt: incidentUpdates.nextUpdateAt })
+    .from(incidentUpdates).where(eq(incidentUpdates.incidentId, incident.id)).all();
+  tx.update(incidents).set(deriveIncidentState(facts2)).where(eq(incidents.id, incident.id)).run();
+  enqueueDeliveries(tx, update, now);
+  return update;
+}

@@ -1,0 +1,34 @@
+import { eq } from "drizzle-orm";
+import { incidents, services, type Incident } from "@/db/schema";
+import { writeTx } from "@/db/client";
+import { actorUserId, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
+import { invalid } from "@/lib/errors";
+import { committed } from "@/lib/events/after-commit";
+import { appendUpdate } from "@/lib/incidents/append-update";
+import { allocateIncidentNumber, formatIncidentId } from "@/lib/incidents/allocate-id";
+import type { OpenIncidentInput } from "@/lib/incidents/input";
+
+export type OpenIncidentOptions = { now?: number; origin?: "responder" | "monitor"; monitorId?: number };
+
+/** Open an incident with its first update. The one verb for responders, the API and monitors. */
+export async function openIncident(input: OpenIncidentInput, actor: Actor, opts: OpenIncidentOptions = {}): Promise<Incident> {
+  const now = opts.now ?? Date.now();
+  const incident = writeTx((tx) => {
+    const service = tx.select().from(services).where(eq(services.slug, input.service)).get();
+    if (!service) throw invalid(`Unknown service: ${input.service}`, { field: "service" });
+    const number = allocateIncidentNumber(tx);
+    const created = tx.insert(incidents).values({
+      id: formatIncidentId(service.idPrefix, number), number, serviceId: service.id,
+      title: input.title, classification: input.classification, impact: input.impact,
+      status: input.status, userImpact: input.userImpact, scope: input.scope,
+      origin: opts.origin ?? "responder", monitorId: opts.monitorId ?? null,
+      startedAt: now, updatedAt: now, createdBy: actorUserId(actor),
+    }).returning().get();
+    appendUpdate(tx, created, input, actor, now);
+    recordAudit(actor, { action: "incident.opened", target: created.id, detail: { title: input.title } }, tx, now);
+    return tx.select().from(incidents).where(eq(incidents.id, created.id)).get() ?? created;
+  });
+  committed({ kind: "incident", id: incident.id });
+  return incident;
+}

@@ -1,0 +1,23 @@
+import { eq } from "drizzle-orm";
+import { incidents, type IncidentUpdate } from "@/db/schema";
+import { writeTx } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
+import { conflict, notFound } from "@/lib/errors";
+import { committed } from "@/lib/events/after-commit";
+import { appendUpdate, type UpdateFacts } from "@/lib/incidents/append-update";
+
+/** Post a timed update to an open incident; a resolved incident takes no more updates (409). */
+export async function postUpdate(incidentId: string, facts: UpdateFacts, actor: Actor, opts: { now?: number } = {}): Promise<IncidentUpdate> {
+  const now = opts.now ?? Date.now();
+  const update = writeTx((tx) => {
+    const incident = tx.select().from(incidents).where(eq(incidents.id, incidentId)).get();
+    if (!incident) throw notFound(`No incident ${incidentId}`);
+    if (incident.status === "resolved") throw conflict(`Incident ${incidentId} is resolved; open a new incident instead`);
+    const written = appendUpdate(tx, incident, facts, actor, now);
+    recordAudit(actor, { action: "incident.updated", target: incidentId, detail: { status: facts.status, updateId: written.id } }, tx, now);
+    return written;
+  });
+  committed({ kind: "incident", id: incidentId });
+  return update;
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { ROLES, users, type User } from "@/db/schema";
+import { getDb } from "@/db/client";
+import { hashPassword } from "@/lib/auth/password";
+import { recordAudit } from "@/lib/audit/record";
+import type { Actor } from "@/lib/auth/actor";
+import { conflict } from "@/lib/errors";
+
+export const createUserInput = z.object({
+  email: z.email({ error: "a valid email is required" }).trim().toLowerCase(),
+  password: z.string().min(10, { error: "password must be at least 10 characters" }).max(200),
+  role: z.enum(ROLES, { error: "role must be admin or responder" }).default("responder"),
+  name: z.string().trim().max(100).optional(),
+});
+
+/** Create a user with a scrypt-hashed password. Emails are unique (409 on a repeat). */
+export async function createUser(input: z.input<typeof createUserInput>, actor: Actor | null): Promise<User> {
+  const data = createUserInput.parse(input);
+  const passwordHash = await hashPassword(data.password);
+  const db = getDb();
+  const existing = await db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, data.email) });
+  if (existing) throw conflict(`A user with email ${data.email} already exists`);
+  const user = await db.insert(users).values({
+    email: data.email, name: data.name || data.email.split("@")[0] || data.email, passwordHash, role: data.role,
+  }).returning().get();
+  recordAudit(actor, { action: "user.created", target: user.email, detail: { role: user.role } });
+  return user;
+}

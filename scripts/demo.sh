@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# One command from a fresh clone to a running Herald with demo data (see README).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PORT="${PORT:-3000}"
+if [ ! -f .env.local ]; then
+  secret=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')
+  printf 'NEXTAUTH_SECRET=%s\nNEXTAUTH_URL=http://localhost:%s\n' "$secret" "$PORT" > .env.local
+  echo "Wrote .env.local with a fresh NEXTAUTH_SECRET"
+fi
+npm run -s db:seed
+npm run -s build
+echo
+echo "Herald: http://localhost:$PORT  (console: http://localhost:$PORT/console/signin)"
+echo "Sign in as responder@herald.test or admin@herald.test, password herald-demo-password"
+echo
+exec npx next start -p "$PORT"
