@@ -2,6 +2,8 @@
 const nextConfig = {
   // Native and Node-only modules stay outside the bundle.
   serverExternalPackages: ["better-sqlite3"],
+  // Separate build dirs let parallel checkouts build side by side (tests read the same variable).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   typedRoutes: false,
 };
