@@ -182,7 +182,7 @@ export const monitors = sqliteTable("monitors", {
   nextCheckAt: ms("next_check_at").notNull().default(0),
   createdAt: ms("created_at").notNull().default(now),
   createdBy: integer("created_by").references(() => users.id),
-});
+}, (t) => [index("monitors_due").on(t.nextCheckAt)]); // the scheduler's one query per tick
 
 export const monitorComponents = sqliteTable(
   "monitor_components",

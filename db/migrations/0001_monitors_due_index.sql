@@ -1,0 +1,1 @@
+CREATE INDEX `monitors_due` ON `monitors` (`next_check_at`);
