@@ -11,7 +11,7 @@ const config = [
       "no-restricted-imports": ["error", { patterns: ["../../*"] }],
     },
   },
-  { ignores: [".next/**", "node_modules/**", "data/**", "tests/.tmp/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".next-*/**", "node_modules/**", "data/**", "tests/.tmp/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
 ];
 
 export default config;

@@ -1,0 +1,39 @@
+import { createHash } from "node:crypto";
+import http from "node:http";
+import { gzipSync } from "node:zlib";
+import type { Entry } from "@/lib/front-cache/store";
+
+// Hop-by-hop and per-response headers that the cache recomputes or must not replay.
+const DROP = new Set(["content-length", "date", "connection", "keep-alive", "transfer-encoding", "etag", "content-encoding"]);
+
+export type RenderTarget = { port: number; secret: string; host: string };
+
+/** Render one public URL through Next itself (a loopback request that bypasses the cache). */
+export type Rendered = Entry & { cacheable: boolean };
+
+export function renderThroughNext(target: RenderTarget, path: string, generation: number): Promise<Rendered> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({
+      host: "127.0.0.1", port: target.port, path,
+      headers: { "x-herald-render": target.secret, "accept-encoding": "identity", host: target.host },
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("error", reject);
+      res.on("end", () => {
+        const status = res.statusCode ?? 500;
+        // Next marks every dynamic page no-store; the public paths are public by policy, so only
+        // a cookie or an error status keeps a response out of the cache (it is still answered).
+        const cacheable = (status === 200 || status === 404) && !res.headers["set-cookie"];
+        const body = Buffer.concat(chunks);
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined && !DROP.has(k)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
+        const etag = `"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`;
+        const gzip = body.length > 1024 ? gzipSync(body, { level: 6 }) : null;
+        resolve({ status, headers, body, gzip, etag, generation, storedAt: Date.now(), cacheable });
+      });
+    });
+    req.setTimeout(15_000, () => req.destroy(new Error(`render of ${path} timed out`)));
+    req.on("error", reject);
+  });
+}

@@ -1,0 +1,45 @@
+import { percentile, sleep } from "@/scripts/bench/proc";
+
+export type PropagationStats = { posts: number; failedPosts: number; postP50: number; postP99: number; visibleP50: number; visibleP99: number; notSeen: number };
+
+/**
+ * Post an update every `everyMs` through /api/v1 and time, per surface, how long after the 201
+ * the update's unique text is visible. Runs until `stop()` resolves the returned promise.
+ */
+export function runPropagation(base: string, token: string, incidentId: string, surfaces: string[], everyMs = 250) {
+  let running = true;
+  const postMs: number[] = [], visibleMs: number[] = [];
+  let posts = 0, failedPosts = 0, notSeen = 0;
+  const watchers: Promise<void>[] = [];
+  const watch = async (marker: string, since: number) => {
+    await Promise.all(surfaces.map(async (path) => {
+      for (;;) {
+        const text = await fetch(base + path).then((r) => r.text(), () => "");
+        if (text.includes(marker)) { visibleMs.push(performance.now() - since); return; }
+        if (performance.now() - since > 10_000) { notSeen += 1; return; }
+        await sleep(10);
+      }
+    }));
+  };
+  const loop = (async () => {
+    for (let n = 0; running; n++) {
+      const marker = `bench-marker-${Date.now()}-${n}`;
+      const t0 = performance.now();
+      const res = await fetch(`${base}/api/v1/incidents/${incidentId}/updates`, {
+        method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ status: "monitoring", message: `Still monitoring (${marker}).` }),
+      }).catch(() => null);
+      const t1 = performance.now();
+      posts += 1;
+      if (res?.status === 201) { postMs.push(t1 - t0); watchers.push(watch(marker, t1)); } else failedPosts += 1;
+      await sleep(Math.max(0, everyMs - (performance.now() - t0)));
+    }
+  })();
+  return async (): Promise<PropagationStats> => {
+    running = false;
+    await loop;
+    await Promise.all(watchers);
+    return { posts, failedPosts, postP50: percentile(postMs, 50), postP99: percentile(postMs, 99),
+      visibleP50: percentile(visibleMs, 50), visibleP99: percentile(visibleMs, 99), notSeen };
+  };
+}

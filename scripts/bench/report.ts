@@ -1,0 +1,28 @@
+import type { Result } from "autocannon";
+import os from "node:os";
+import type { PropagationStats } from "@/scripts/bench/propagation";
+
+export type RouteRow = { route: string; status: number; bytes: number; baseline: Result; herald: Result };
+export type CertStats = { monitors: number; roundSeconds: number; concurrency: number; idleLoopCpuPct: number } | null;
+
+const f = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : "n/a");
+const errs = (r: Result) => r.errors + r.timeouts + r.non2xx;
+
+/** Print the results as a Markdown table (pasted into the README) plus pass/fail per target. */
+export function printReport(r: { rows: RouteRow[]; propagation: PropagationStats; idleCpuPct: number; peakRssMb: number; certs: CertStats; seconds: number }) {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  console.log(`\n## Benchmark (${os.cpus().length} cores, ${cpu}, node ${process.version}, 64 connections, ${r.seconds}s per run)\n`);
+  console.log("| route | herald req/s | bare req/s | ratio | p50 ms | p99 ms | errors | target |");
+  console.log("|---|---|---|---|---|---|---|---|");
+  for (const row of r.rows) {
+    const ratio = row.herald.requests.average / row.baseline.requests.average;
+    const ok = ratio >= 0.6 && row.herald.latency.p99 <= 25 && errs(row.herald) === 0;
+    console.log(`| ${row.route} | ${f(row.herald.requests.average)} | ${f(row.baseline.requests.average)} | ${f(ratio * 100)}% | ${row.herald.latency.p50} | ${row.herald.latency.p99} | ${errs(row.herald)} | ${ok ? "met" : "MISSED"} |`);
+  }
+  const p = r.propagation;
+  console.log(`\n- propagation (201 → visible on status page, incident page, feed, summary.json): p50 ${f(p.visibleP50)} ms, p99 ${f(p.visibleP99)} ms over ${p.posts} posts (${p.notSeen} never seen, ${p.failedPosts} failed posts) — target p99 ≤ 1000 ms: ${p.visibleP99 <= 1000 && p.notSeen === 0 ? "met" : "MISSED"}`);
+  console.log(`- posting latency under load: p50 ${f(p.postP50)} ms, p99 ${f(p.postP99)} ms — target p99 ≤ 100 ms: ${p.postP99 <= 100 ? "met" : "MISSED"}`);
+  console.log(`- peak server RSS: ${f(r.peakRssMb)} MB — target ≤ 300 MB: ${r.peakRssMb <= 300 ? "met" : "MISSED"}`);
+  console.log(`- idle server CPU (background loop, 10 s): ${f(r.idleCpuPct, 2)}% of one core — target < 1%: ${r.idleCpuPct < 1 ? "met" : "MISSED"}`);
+  if (r.certs) console.log(`- certificate round: ${r.certs.monitors} TLS monitors in ${f(r.certs.roundSeconds, 2)} s at concurrency ${r.certs.concurrency} — target ≤ 10 s: ${r.certs.roundSeconds <= 10 ? "met" : "MISSED"}; idle loop with them: ${f(r.certs.idleLoopCpuPct, 2)}% of one core`);
+}

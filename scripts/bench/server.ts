@@ -1,0 +1,26 @@
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { sleep } from "@/scripts/bench/proc";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+/** Run a project script (seed, token) against the bench database; returns its stdout. */
+export function script(file: string, args: string[], env: NodeJS.ProcessEnv): string {
+  const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, file), ...args], { cwd: root, env, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${file} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Start the production server (`npm start`'s entry) and wait until it answers. */
+export async function startProduction(env: NodeJS.ProcessEnv, url: string) {
+  const proc = spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts")], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  proc.stdout.on("data", (d: Buffer) => (log += d));
+  proc.stderr.on("data", (d: Buffer) => (log += d));
+  for (let i = 0; i < 150; i++) {
+    if (proc.exitCode !== null) throw new Error(`server exited: ${log}`);
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { proc, log: () => log };
+    await sleep(200);
+  }
+  throw new Error(`server did not start: ${log}`);
+}

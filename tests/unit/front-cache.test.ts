@@ -1,0 +1,93 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFrontHandler } from "@/lib/front-cache/front-handler";
+import { cacheKey } from "@/lib/front-cache/policy";
+import { FrontCache } from "@/lib/front-cache/store";
+
+// A real HTTP server whose "Next" renders slowly and counts renders, behind the real front handler.
+let renders = 0, version = 1, delayMs = 50;
+const cache = new FrontCache();
+let server: http.Server, base = "";
+const upstream = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+  renders += 1;
+  const v = version;
+  await new Promise((r) => setTimeout(r, delayMs));
+  if (req.url === "/history") res.setHeader("set-cookie", "a=b");
+  res.writeHead(req.url?.startsWith("/incidents/XX") ? 404 : 200, { "content-type": "text/html" });
+  res.end(`<p>version ${v}</p>` + " ".repeat(2000));
+};
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => void front(req, res));
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
+  front = createFrontHandler({ cache, next: upstream, target: { port, secret: "s3cret", host: "status.test" } });
+});
+afterAll(() => { server.closeAllConnections(); server.close(); });
+let front: ReturnType<typeof createFrontHandler>;
+const get = (path: string, headers: Record<string, string> = {}) => fetch(base + path, { headers });
+
+describe("front cache", () => {
+  it("renders a page once for a herd of readers", async () => {
+    const before = renders;
+    const res = await Promise.all(Array.from({ length: 50 }, () => get("/").then(async (r) => ({ s: r.status, t: await r.text() }))));
+    expect(res.every((r) => r.s === 200 && r.t.includes("version 1"))).toBe(true);
+    expect(renders - before).toBe(1);
+  });
+
+  it("serves the previous version while one re-render runs after a change, then the new one", async () => {
+    await get("/");
+    version = 2; delayMs = 300;
+    cache.invalidate();
+    const before = renders;
+    const during = await Promise.all(Array.from({ length: 20 }, () => get("/").then((r) => r.text())));
+    expect(during.every((t) => t.includes("version 1"))).toBe(true); // no herd waits on the render
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await get("/").then((r) => r.text())).toContain("version 2");
+    expect(renders - before).toBe(1);
+    delayMs = 50;
+  });
+
+  it("never serves a version older than the last change for more than a second", async () => {
+    await get("/");
+    version = 3; delayMs = 1500;
+    cache.invalidate(Date.now() - 1100); // the change committed over a second ago
+    expect(await get("/").then((r) => r.text())).toContain("version 3"); // waits rather than serve stale
+    delayMs = 50;
+  });
+
+  it("answers If-None-Match with 304 and gzips for clients that accept it", async () => {
+    const first = await get("/");
+    const etag = first.headers.get("etag") ?? "";
+    expect(etag).toMatch(/^".+"$/);
+    expect(first.headers.get("cache-control")).toContain("public");
+    expect((await get("/", { "if-none-match": etag })).status).toBe(304);
+    const raw = await new Promise<Buffer>((resolve) => http.get(base + "/", { headers: { "accept-encoding": "gzip" } }, (r) => {
+      const c: Buffer[] = []; r.on("data", (d: Buffer) => c.push(d)); r.on("end", () => resolve(Buffer.concat(c)));
+    }));
+    expect(gunzipSync(raw).toString()).toContain("version");
+  });
+
+  it("caches 404s for public paths but never personal responses or private paths", async () => {
+    const before = renders;
+    await get("/incidents/XX1"); await get("/incidents/XX1");
+    expect(renders - before).toBe(1);
+    await get("/history"); await get("/history");
+    expect(renders - before).toBe(3); // set-cookie: rendered for each request, never stored
+    await get("/console"); await get("/console");
+    expect(renders - before).toBe(5); // not a public path: straight to Next
+  });
+
+  it("lets RSC, server-action and authorized requests through to Next", () => {
+    expect(cacheKey("GET", "/", {})).toBe("/");
+    expect(cacheKey("GET", "/", { rsc: "1" })).toBeNull();
+    expect(cacheKey("POST", "/", {})).toBeNull();
+    expect(cacheKey("GET", "/api/v1/incidents", {})).toBeNull();
+    expect(cacheKey("GET", "/history?page=2&x=1", {})).toBeNull();
+    expect(cacheKey("GET", "/history?page=2", {})).toBe("/history?page=2");
+    expect(cacheKey("GET", "/api/v2/summary.json", { authorization: "Bearer x" })).toBeNull();
+  });
+});
