@@ -1,16 +1,26 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { apiTokens } from "@/db/schema";
-import { getDb } from "@/db/client";
+import { writeTx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
-import { notFound } from "@/lib/errors";
+import { DomainError, notFound } from "@/lib/errors";
 
-/** Revoke a token by id or by its visible prefix; a revoked token answers 401 from then on. */
+/**
+ * Revoke a token by id or by its visible prefix; a revoked token answers 401 from then on.
+ * Responders may revoke only their own tokens; admins and the CLI (system) any token.
+ */
 export async function revokeToken(idOrPrefix: string, actor: Actor | null): Promise<void> {
-  const byId = /^\d+$/.test(idOrPrefix);
-  const where = byId ? eq(apiTokens.id, Number(idOrPrefix)) : eq(apiTokens.prefix, idOrPrefix);
-  const res = await getDb().update(apiTokens).set({ revokedAt: Date.now() })
-    .where(and(where, isNull(apiTokens.revokedAt))).returning().all();
-  if (res.length === 0) throw notFound(`No active token ${idOrPrefix}`);
-  recordAudit(actor, { action: "token.revoked", target: idOrPrefix });
+  const key = idOrPrefix.trim();
+  const where = /^\d+$/.test(key) ? eq(apiTokens.id, Number(key)) : eq(apiTokens.prefix, key);
+  writeTx((tx) => {
+    const rows = tx.select().from(apiTokens).where(and(where, isNull(apiTokens.revokedAt))).all();
+    if (rows.length === 0) throw notFound(`No active token ${key}`);
+    const mayRevokeAny = !actor || actor.kind === "system" || actor.role === "admin";
+    if (!mayRevokeAny && rows.some((r) => r.userId !== actor.userId)) {
+      throw new DomainError("forbidden", "You can only revoke your own API tokens");
+    }
+    const now = Date.now();
+    tx.update(apiTokens).set({ revokedAt: now }).where(and(where, isNull(apiTokens.revokedAt))).run();
+    recordAudit(actor, { action: "token.revoked", target: key, detail: { tokenIds: rows.map((r) => r.id) } }, tx, now);
+  });
 }

@@ -6,48 +6,130 @@ import { authenticateToken } from "@/lib/auth/authenticate-token";
 import { DomainError, isBusyError, type ErrorCode } from "@/lib/errors";
 import { fieldErrors } from "@/lib/incidents/input";
 
+/** Largest request body the API reads (~1 MB); bigger bodies get a 413 before any parsing. */
+export const MAX_REQUEST_BYTES = 1_048_576;
+
 const STATUS: Record<ErrorCode, number> = {
   invalid: 422, not_found: 404, conflict: 409, unauthorized: 401, forbidden: 403, busy: 503,
 };
 
+/** A failure that is about the HTTP request itself (400 malformed, 413 too large), not the domain. */
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+// API answers are per-caller data: never cached, never sniffed into HTML.
+const NO_STORE = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+
 export const jsonError = (status: number, error: string, extra: Record<string, unknown> = {}) =>
-  NextResponse.json({ error, ...extra }, { status, headers: status === 401 ? { "WWW-Authenticate": 'Bearer realm="herald"' } : {} });
+  NextResponse.json({ error, ...extra }, {
+    status,
+    headers: status === 401 ? { ...NO_STORE, "WWW-Authenticate": 'Bearer realm="herald"' } : NO_STORE,
+  });
+
+/** `{field: message}` from a domain error's details ({field} or {fields}, else each detail key). */
+function detailFields(err: DomainError): Record<string, string> | undefined {
+  const d = err.details;
+  if (!d) return undefined;
+  if (typeof d.field === "string") return { [d.field]: err.message };
+  if (d.fields && typeof d.fields === "object") return d.fields as Record<string, string>;
+  const keys = Object.keys(d).filter((k) => k !== "status");
+  return keys.length ? Object.fromEntries(keys.map((k) => [k, err.message])) : undefined;
+}
 
 /** Map anything a verb throws to a JSON error; unknown errors are logged and answered 500. */
 export function errorResponse(err: unknown): Response {
-  if (err instanceof DomainError) return jsonError(STATUS[err.code], err.message, err.details ? { details: err.details } : {});
-  if (err instanceof ZodError) return jsonError(422, "Invalid request body", { fields: fieldErrors(err) });
+  if (err instanceof HttpError) return jsonError(err.status, err.message);
+  if (err instanceof DomainError) {
+    // Older callers tagged request-level failures as {status: 400}; keep honouring that.
+    if (err.details?.status === 400) return jsonError(400, err.message);
+    const fields = detailFields(err);
+    return jsonError(STATUS[err.code], err.message, fields ? { fields } : {});
+  }
+  if (err instanceof ZodError) {
+    const fields = fieldErrors(err);
+    // Name the field when zod's own message does not ("skipX: expected boolean, received string").
+    const said = Object.entries(fields).map(([k, m]) => (k === "_" || m.includes(k.split(".")[0] ?? k) ? m : `${k}: ${m}`));
+    return jsonError(422, `Invalid request: ${said.join("; ")}`, { fields });
+  }
   if (isBusyError(err)) return jsonError(503, "The database is busy; try again shortly", {});
   console.error("[herald] unexpected API error", err);
   return jsonError(500, "Internal error");
 }
 
-/** Read a JSON body and validate it: 400 for malformed JSON, 422 (via ZodError) for bad fields. */
+/** The body as text, refusing more than MAX_REQUEST_BYTES by header and by actual length. */
+async function readText(req: Request): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > MAX_REQUEST_BYTES) throw new HttpError(413, `Request body is too large (at most ${MAX_REQUEST_BYTES} bytes)`);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_REQUEST_BYTES) {
+      await reader.cancel();
+      throw new HttpError(413, `Request body is too large (at most ${MAX_REQUEST_BYTES} bytes)`);
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new HttpError(400, "Request body is not valid UTF-8");
+  }
+}
+
+/**
+ * Read a JSON object body and validate it: 413 when too large, 400 for malformed JSON or a
+ * non-object body, 422 (via ZodError) for bad fields.
+ */
 export async function readJson<T>(req: Request, schema: ZodType<T>): Promise<T> {
+  const text = await readText(req);
   let body: unknown;
   try {
-    body = await req.json();
+    body = JSON.parse(text);
   } catch {
-    throw new DomainError("invalid", "Malformed JSON body", { status: 400 });
+    throw new HttpError(400, text.trim() ? "Malformed JSON body" : "A JSON body is required");
   }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new HttpError(400, "The JSON body must be an object");
   return schema.parse(body);
+}
+
+/** Parse query parameters with a zod schema (422 on bad values). */
+export function readQuery<T>(req: Request, schema: ZodType<T>): T {
+  return schema.parse(Object.fromEntries(new URL(req.url).searchParams));
+}
+
+/** Why a request carries no usable bearer token, in words a developer can act on. */
+function unauthenticatedMessage(authorization: string | null): string {
+  if (!authorization?.trim()) return "A valid API token is required (Authorization: Bearer <token>)";
+  if (!/^Bearer\s+\S+$/i.test(authorization.trim())) return "The Authorization header must use the Bearer scheme (Authorization: Bearer <token>)";
+  return "The API token is unknown, revoked or expired";
 }
 
 type Handler<P> = (ctx: { req: Request; actor: Actor; params: P }) => Promise<Response>;
 
 /**
  * The one wrapper for /api/v1 routes: bearer token required (never a cookie), role checked,
- * errors mapped. Route files stay thin adapters around one lib verb.
+ * errors mapped, responses never cached. Route files stay thin adapters around one lib verb.
  */
 export function tokenRoute<P = Record<string, never>>(handler: Handler<P>, opts: { role?: Role } = {}) {
   return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
     try {
-      const actor = await authenticateToken(req.headers.get("authorization"));
-      if (!actor) return jsonError(401, "A valid API token is required (Authorization: Bearer <token>)");
+      const authorization = req.headers.get("authorization");
+      const actor = await authenticateToken(authorization);
+      if (!actor) return jsonError(401, unauthenticatedMessage(authorization));
       if (opts.role === "admin" && actor.kind !== "system" && actor.role !== "admin") return jsonError(403, "This needs an admin token");
-      return await handler({ req, actor, params: await ctx.params });
+      const res = await handler({ req, actor, params: await ctx.params });
+      for (const [k, v] of Object.entries(NO_STORE)) if (!res.headers.has(k)) res.headers.set(k, v);
+      return res;
     } catch (err) {
-      if (err instanceof DomainError && err.details?.status === 400) return jsonError(400, err.message);
       return errorResponse(err);
     }
   };
