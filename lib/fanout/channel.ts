@@ -5,24 +5,29 @@ export type SendContext = {
   delivery: Delivery;
   incident: Incident & { serviceName: string };
   update: IncidentUpdate;
+  /** Whether this is the incident's first update (it opens the thread). */
+  isFirstUpdate: boolean;
   /** remoteId of this channel's latest sent delivery for the incident (X replies to it). */
   previousRemoteId: string | null;
   publicUrl: string;
 };
 
 export type SendResult =
-  | { ok: true; remoteId: string | null }
-  | { ok: false; retryable: boolean; error: string; retryAt?: number };
+  | { ok: true; remoteId: string | null; note?: string }
+  | { ok: false; retryable: boolean; error: string; retryAt?: number; rateLimited?: boolean };
+
+export type ChannelStatus = { enabled: boolean; reason?: string };
 
 /**
- * Every channel implements this. Pull channels (status page, feeds, JSON) only need
- * `invalidate`; push channels (X, webhooks) get outbox rows and `send`.
+ * Every channel implements this. Pull channels (status page, feeds, JSON) are read on request
+ * and may `invalidate`; push channels (X) get outbox rows and `send`.
  */
 export interface Channel {
   name: string;
+  label: string;
   kind: "pull" | "push";
   /** Whether the channel is configured; `reason` is shown in the console when it is off. */
-  status(): { enabled: boolean; reason?: string };
+  status(): ChannelStatus;
   /** Push channels: whether this update should produce a delivery on this channel. */
   wants?(update: Pick<IncidentUpdate, "skipX" | "customPost">): boolean;
   send?(ctx: SendContext): Promise<SendResult>;

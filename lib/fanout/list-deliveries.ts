@@ -1,0 +1,24 @@
+import { desc, eq, sql } from "drizzle-orm";
+import { deliveries, incidents, incidentUpdates } from "@/db/schema";
+import { getDb } from "@/db/client";
+import { channels } from "@/lib/fanout/registry";
+
+export type DeliveryRow = Awaited<ReturnType<typeof listDeliveries>>["deliveries"][number];
+
+/** For the console: each channel's state, counts by state, and the newest deliveries. */
+export async function listDeliveries(opts: { limit?: number; state?: "pending" | "sent" | "dead" | "skipped" } = {}) {
+  const db = getDb();
+  const rows = await db.select({
+    d: deliveries, title: incidents.title, updateStatus: incidentUpdates.status, postedAt: incidentUpdates.postedAt,
+  }).from(deliveries)
+    .innerJoin(incidents, eq(incidents.id, deliveries.incidentId))
+    .innerJoin(incidentUpdates, eq(incidentUpdates.id, deliveries.updateId))
+    .where(opts.state ? eq(deliveries.state, opts.state) : undefined)
+    .orderBy(desc(deliveries.id)).limit(Math.min(opts.limit ?? 100, 500)).all();
+  const counts = await db.select({ state: deliveries.state, n: sql<number>`count(*)` }).from(deliveries).groupBy(deliveries.state).all();
+  return {
+    channels: channels.map((c) => ({ name: c.name, label: c.label, kind: c.kind, ...c.status() })),
+    counts: Object.fromEntries(counts.map((c) => [c.state, c.n])) as Partial<Record<"pending" | "sent" | "dead" | "skipped", number>>,
+    deliveries: rows.map((r) => ({ ...r.d, incidentTitle: r.title, updateStatus: r.updateStatus, postedAt: r.postedAt })),
+  };
+}
