@@ -5,7 +5,7 @@ export type XConfig =
   | { enabled: false; reason: string };
 
 /** X credentials (OAuth 1.0a user context) from the environment, read per call; never logged. */
-export function readXConfig(env: NodeJS.ProcessEnv = process.env): XConfig {
+export function readXConfig(env: Record<string, string | undefined> = process.env): XConfig {
   const get = (k: (typeof X_ENV)[number]) => env[k]?.trim() ?? "";
   const missing = X_ENV.filter((k) => !get(k));
   if (missing.length > 0) {
