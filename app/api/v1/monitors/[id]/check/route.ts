@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+import { tokenRoute } from "@/lib/http/api";
+import { monitorIdParam, resultJson } from "@/lib/certs/monitor-json";
+import { runCheck } from "@/lib/certs/run-check";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST /api/v1/monitors/{id}/check → runs one check now and returns its result (category,
+ * findings, daysLeft, validTo, chain, checkedAt) with the monitor's open incidentId. Drives the
+ * same state machine as a scheduled check, so it may open or update an incident.
+ */
+export const POST = tokenRoute<{ id: string }>(async ({ params }) => {
+  const run = await runCheck(monitorIdParam(params.id));
+  return NextResponse.json({ ...resultJson(run.result, run.monitor), incidentId: run.incidentId });
+});

@@ -1,0 +1,33 @@
+import { eq } from "drizzle-orm";
+import { monitorComponents, monitors, services, type Monitor } from "@/db/schema";
+import { writeTx } from "@/db/client";
+import { actorUserId, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
+import { wakeJob } from "@/lib/background/jobs";
+import { CHECK_JOB } from "@/lib/certs/job-name";
+import type { CreateMonitorInput } from "@/lib/certs/input";
+import { invalid } from "@/lib/errors";
+import { committed } from "@/lib/events/after-commit";
+import { resolveComponents } from "@/lib/incidents/append-update";
+
+/** Add a certificate monitor linked to a service and some of its components; first check is due at once. */
+export async function createMonitor(input: CreateMonitorInput, actor: Actor, opts: { now?: number } = {}): Promise<Monitor> {
+  const now = opts.now ?? Date.now();
+  const monitor = writeTx((tx) => {
+    const service = tx.select().from(services).where(eq(services.slug, input.service)).get();
+    if (!service) throw invalid(`Unknown service: ${input.service}`, { field: "service" });
+    const linked = resolveComponents(tx, service.id, input.components);
+    const row = tx.insert(monitors).values({
+      name: input.name, host: input.host, port: input.port, servername: input.servername ?? null,
+      protocol: input.protocol, caPem: input.caPem?.trim() || null, warnDays: input.warnDays,
+      criticalDays: input.criticalDays, intervalSeconds: input.intervalSeconds, serviceId: service.id,
+      autoResolve: input.autoResolve, nextCheckAt: now, createdAt: now, createdBy: actorUserId(actor),
+    }).returning().get();
+    for (const c of linked.values()) tx.insert(monitorComponents).values({ monitorId: row.id, componentId: c.id }).run();
+    recordAudit(actor, { action: "monitor.created", target: String(row.id), detail: { host: row.host, port: row.port, service: service.slug } }, tx, now);
+    return row;
+  });
+  committed({ kind: "monitor", id: String(monitor.id) });
+  wakeJob(CHECK_JOB);
+  return monitor;
+}

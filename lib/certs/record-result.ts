@@ -1,0 +1,50 @@
+import { and, count, eq, gt, max, notInArray } from "drizzle-orm";
+import { checkResults, monitors, notices, type CheckResult, type Monitor } from "@/db/schema";
+import { writeTx, type Tx } from "@/db/client";
+import { INCONCLUSIVE, isInconclusive } from "@/lib/certs/categories";
+import type { CheckOutcome } from "@/lib/certs/classify";
+import { explainFindings, targetName } from "@/lib/certs/explain";
+
+/** Store one check's facts, schedule the next check and raise responder notices, in one transaction. */
+export function recordResult(monitor: Monitor, outcome: CheckOutcome, now: number): CheckResult {
+  return writeTx((tx) => {
+    const row = tx.insert(checkResults).values({
+      monitorId: monitor.id, checkedAt: now, category: outcome.category, findings: outcome.findings,
+      daysLeft: outcome.daysLeft, validTo: outcome.validTo, serial: outcome.serial, chain: outcome.chain,
+      tls: outcome.tls, error: outcome.error, durationMs: outcome.durationMs,
+    }).returning().get();
+    tx.update(monitors).set({ nextCheckAt: now + monitor.intervalSeconds * 1000 }).where(eq(monitors.id, monitor.id)).run();
+    thresholdNotice(tx, monitor, row, outcome, now);
+    unreachableNotice(tx, monitor, row, now);
+    return row;
+  });
+}
+
+/** Once per threshold per certificate: the dedup key names the serial that sets the expiry. */
+function thresholdNotice(tx: Tx, monitor: Monitor, row: CheckResult, outcome: CheckOutcome, now: number): void {
+  const level = outcome.findings.includes("expiring_critical") ? "critical" : outcome.findings.includes("expiring_warning") ? "warning" : null;
+  if (!level) return;
+  const limiting = outcome.chain.filter((c) => c.inPath).find((c) => c.notAfter === outcome.validTo) ?? outcome.chain[0];
+  const finding = level === "critical" ? "expiring_critical" : "expiring_warning";
+  const [message] = explainFindings({ ...outcome, findings: [finding] }, monitor);
+  tx.insert(notices).values({
+    kind: "cert_expiry", dedupKey: `cert:${monitor.id}:${limiting?.serial ?? row.serial}:${level}`, monitorId: monitor.id,
+    level, message: `${message ?? "A TLS certificate expires soon."} (monitor "${monitor.name}")`, createdAt: now,
+  }).onConflictDoNothing().run();
+}
+
+/** Two inconclusive checks in a row: the monitor is blind. One notice per such stretch. */
+function unreachableNotice(tx: Tx, monitor: Monitor, row: CheckResult, now: number): void {
+  if (!isInconclusive(row.findings)) return;
+  const mine = eq(checkResults.monitorId, monitor.id);
+  const lastConclusive = tx.select({ id: max(checkResults.id) }).from(checkResults)
+    .where(and(mine, notInArray(checkResults.category, [...INCONCLUSIVE]))).get()?.id ?? 0;
+  const stretch = tx.select({ n: count() }).from(checkResults).where(and(mine, gt(checkResults.id, lastConclusive))).get()?.n ?? 0;
+  if (stretch < 2) return;
+  const [why] = explainFindings({ findings: row.findings, chain: [], validTo: null, daysLeft: null, error: row.error }, monitor);
+  tx.insert(notices).values({
+    kind: "cert_unreachable", dedupKey: `cert:${monitor.id}:unreachable:after:${lastConclusive}`, monitorId: monitor.id, level: "warning",
+    message: `${why ?? `Herald cannot reach ${targetName(monitor)}.`} Its certificate could not be checked ${stretch} times in a row (monitor "${monitor.name}").`,
+    createdAt: now,
+  }).onConflictDoNothing().run();
+}
