@@ -1,4 +1,5 @@
 import type { IncidentStatus } from "@/db/schema";
+import { STATUS_LABEL } from "@/lib/fanout/labels";
 import { markdownToText } from "@/lib/render/markdown";
 import { weightedLength, X_MAX_WEIGHT } from "@/lib/x/weighted-length";
 
@@ -14,9 +15,6 @@ export type PostInput = {
   customPost?: string | null;
 };
 
-const LABEL: Record<IncidentStatus, string> = {
-  investigating: "Investigating", identified: "Identified", monitoring: "Monitoring", resolved: "Resolved",
-};
 const ELLIPSIS = "…";
 const TITLE_BUDGET = 100;
 const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
@@ -64,7 +62,7 @@ export function buildPostText(p: PostInput): string {
     const tail = custom.includes(link) ? "" : `\n\n${link}`;
     return fit(head, custom, tail);
   }
-  const when = `${LABEL[p.status]} (${hhmm(p.postedAt)} UTC)`;
+  const when = `${STATUS_LABEL[p.status]} (${hhmm(p.postedAt)} UTC)`;
   const title = p.first ? ` – ${truncateWeighted(clean(p.title), TITLE_BUDGET)}` : "";
   const head = `${p.incidentId}${title}\n\n${when}: `;
   return fit(head, clean(markdownToText(p.body)), `\n\n${link}`);

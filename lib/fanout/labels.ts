@@ -1,0 +1,14 @@
+import type { IncidentStatus } from "@/db/schema";
+
+export const STATUS_LABEL: Record<IncidentStatus, string> = {
+  investigating: "Investigating", identified: "Identified", monitoring: "Monitoring", resolved: "Resolved",
+};
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** "3 Feb 2026, 14:05 UTC", by hand so it never depends on ICU data. */
+export function utcStamp(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+}

@@ -1,0 +1,31 @@
+import { publicBaseUrl, incidentUrl } from "@/lib/api/public-url";
+import { pageIdentity } from "@/lib/fanout/page-identity";
+import { STATUS_LABEL } from "@/lib/fanout/labels";
+import { renderFeed, type FeedFormat, type RenderedFeed } from "@/lib/feeds/feed-format";
+import { updateHtml } from "@/lib/feeds/update-html";
+import { getIncident } from "@/lib/incidents/get-incident";
+
+/** /incidents/<ID>/feed.rss|atom: one item per update, newest first; null for an unknown ID. */
+export async function incidentFeed(id: string, format: FeedFormat): Promise<RenderedFeed | null> {
+  const incident = await getIncident(id);
+  if (!incident) return null;
+  const base = publicBaseUrl();
+  const page = incidentUrl(base, incident.id);
+  return renderFeed({
+    id: `${page}/feed.atom`,
+    title: `${incident.id}: ${incident.title}`,
+    subtitle: `Updates on ${incident.id} (${incident.service.name}) from ${pageIdentity().name}`,
+    link: page,
+    selfUrl: `${page}/feed.${format}`,
+    updated: incident.updatedAt,
+    author: pageIdentity().name,
+    entries: incident.updates.map((u) => ({
+      id: `${page}#update-${u.id}`,
+      title: `${STATUS_LABEL[u.status]}: ${incident.title}`,
+      link: `${page}#update-${u.id}`,
+      published: u.postedAt,
+      updated: u.postedAt,
+      html: updateHtml(u),
+    })),
+  }, format);
+}

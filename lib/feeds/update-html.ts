@@ -1,0 +1,21 @@
+import type { ComponentStatus, IncidentStatus } from "@/db/schema";
+import { STATUS_LABEL, utcStamp } from "@/lib/fanout/labels";
+import { renderMarkdown } from "@/lib/render/markdown";
+import { COMPONENT_STATUS_LABEL } from "@/lib/status/overall";
+
+export type FeedUpdate = {
+  status: IncidentStatus;
+  postedAt: number;
+  body: string;
+  changes: Array<{ name: string; newStatus: ComponentStatus }>;
+};
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
+/** One update as feed HTML, like Statuspage's history feeds: time, status, then the message. */
+export function updateHtml(u: FeedUpdate): string {
+  const changes = u.changes.length === 0 ? "" :
+    `<p><small>${u.changes.map((c) => `${escapeHtml(c.name)}: ${COMPONENT_STATUS_LABEL[c.newStatus]}`).join(" · ")}</small></p>`;
+  return `<p><small>${utcStamp(u.postedAt)}</small><br><strong>${STATUS_LABEL[u.status]}</strong></p>${renderMarkdown(u.body)}${changes}`;
+}
