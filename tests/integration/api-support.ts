@@ -12,7 +12,7 @@ type CallOpts<P> = {
   path: string;
   token?: string | null;
   body?: unknown;
-  rawBody?: string | Uint8Array;
+  rawBody?: string | Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
   params?: P;
 };
@@ -21,7 +21,7 @@ type CallOpts<P> = {
 export async function call<P = Record<string, never>>(handler: RouteHandler<P>, o: CallOpts<P>) {
   const headers = new Headers(o.headers);
   if (o.token) headers.set("authorization", `Bearer ${o.token}`);
-  let body: string | Uint8Array | undefined = o.rawBody;
+  let body: string | Uint8Array<ArrayBuffer> | undefined = o.rawBody;
   if (o.body !== undefined) {
     body = JSON.stringify(o.body);
     headers.set("content-type", "application/json");

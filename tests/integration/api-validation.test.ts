@@ -18,7 +18,7 @@ beforeAll(async () => {
   openId = (res.json as IncidentJson).id;
 });
 
-type Case = { name: string; status: number; error: RegExp; field?: string } & ({ body: unknown } | { raw: string | Uint8Array; headers?: Record<string, string> });
+type Case = { name: string; status: number; error: RegExp; field?: string } & ({ body: unknown } | { raw: string | Uint8Array<ArrayBuffer>; headers?: Record<string, string> });
 
 /** Send a bad request; it must fail with a clear JSON message and leave every table as it was. */
 async function refused(route: "create" | "update", c: Case) {
