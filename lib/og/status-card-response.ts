@@ -1,0 +1,37 @@
+import { createElement } from "react";
+import { max } from "drizzle-orm";
+import { components, incidents, type ComponentStatus } from "@/db/schema";
+import { getDb } from "@/db/client";
+import { pageIdentity } from "@/lib/fanout/page-identity";
+import { listServices } from "@/lib/services/list-services";
+import { overallStatus } from "@/lib/status/overall";
+import { cardFonts } from "@/lib/og/card-fonts";
+import { cardText } from "@/lib/og/card-text";
+import { renderCard } from "@/lib/og/render-card";
+import { StatusCard } from "@/lib/og/status-card";
+
+const RANK: Record<ComponentStatus, number> = { operational: 0, under_maintenance: 1, degraded_performance: 2, partial_outage: 3, major_outage: 4 };
+
+/** The newest change to incidents or components: the status page versions its card URL with it. */
+export async function statusCardVersion(): Promise<number> {
+  const db = getDb();
+  const inc = await db.select({ at: max(incidents.updatedAt) }).from(incidents).get();
+  const comp = await db.select({ at: max(components.updatedAt) }).from(components).get();
+  return Math.max(inc?.at ?? 0, comp?.at ?? 0);
+}
+
+/** /og/status: the overall status card. */
+export async function statusCardResponse(version: string | null): Promise<Response> {
+  const services = await listServices();
+  const updatedAt = await statusCardVersion();
+  const { covers } = cardFonts();
+  return renderCard(createElement(StatusCard, {
+    pageName: cardText(pageIdentity().name, covers, 40),
+    overall: overallStatus(services.flatMap((s) => s.components.map((c) => c.status))),
+    services: services.map((s) => ({
+      name: cardText(s.name, covers, 40),
+      status: s.components.reduce<ComponentStatus>((w, c) => (RANK[c.status] > RANK[w] ? c.status : w), "operational"),
+    })),
+    updatedAt,
+  }), { current: version === String(updatedAt) });
+}
