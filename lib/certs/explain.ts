@@ -29,21 +29,22 @@ export function explainFindings(r: Explained, m: Target): string[] {
   const earliest = path.reduce<CertEvidence | undefined>((a, c) => (!a || c.notAfter < a.notAfter ? c : a), undefined);
   const notLeaf = earliest && leaf && earliest !== leaf ? ` (the certificate "${commonName(earliest)}" in its chain)` : "";
   const top = path[path.length - 1];
-  const lines: Partial<Record<Category, string>> = {
-    expired: r.validTo !== null ? `The TLS certificate for ${name} expired at ${utc(r.validTo)}${notLeaf}.` : undefined,
-    not_yet_valid: `The TLS certificate for ${name} is not valid yet (valid from ${utc(Math.max(...path.map((c) => c.notBefore)))}).`,
-    hostname_mismatch: leaf ? `The TLS certificate served for ${name} does not cover that name (it covers ${leaf.sans.length ? leaf.sans.join(", ") : leaf.subject}).` : undefined,
-    untrusted_root: `The TLS certificate for ${name} chains to a root that is not trusted${top ? ` ("${commonName(top)}")` : ""}.`,
-    self_signed: `The TLS certificate for ${name} is self-signed, so no client trusts it.`,
-    incomplete_chain: `The server for ${name} does not send the intermediate certificate needed to trust its certificate${top ? ` (issuer "${top.issuer}" is missing)` : ""}.`,
-    handshake_failure: `The TLS handshake with ${name} failed: ${r.error ?? "no reason given"}.`,
-    connection_refused: `Herald could not connect to ${name}: ${r.error ?? "connection refused"}.`,
-    timeout: `Herald got no answer from ${name}: ${r.error ?? "timed out"}.`,
-    expiring_critical: r.daysLeft !== null && r.validTo !== null ? `The TLS certificate for ${name} expires in ${days(r.daysLeft)}, at ${utc(r.validTo)}${notLeaf}.` : undefined,
-    expiring_warning: r.daysLeft !== null && r.validTo !== null ? `The TLS certificate for ${name} expires in ${days(r.daysLeft)}, at ${utc(r.validTo)}${notLeaf}.` : undefined,
-    weak_crypto: `The TLS certificate chain for ${name} uses a weak signature or key (SHA-1/MD5 or RSA under 2048 bits).`,
+  // Built lazily: only the sentences for this result's findings, whose data is then present.
+  const lines: Partial<Record<Category, () => string | undefined>> = {
+    expired: () => r.validTo !== null ? `The TLS certificate for ${name} expired at ${utc(r.validTo)}${notLeaf}.` : undefined,
+    not_yet_valid: () => `The TLS certificate for ${name} is not valid yet (valid from ${utc(Math.max(...path.map((c) => c.notBefore)))}).`,
+    hostname_mismatch: () => leaf ? `The TLS certificate served for ${name} does not cover that name (it covers ${leaf.sans.length ? leaf.sans.join(", ") : leaf.subject}).` : undefined,
+    untrusted_root: () => `The TLS certificate for ${name} chains to a root that is not trusted${top ? ` ("${commonName(top)}")` : ""}.`,
+    self_signed: () => `The TLS certificate for ${name} is self-signed, so no client trusts it.`,
+    incomplete_chain: () => `The server for ${name} does not send the intermediate certificate needed to trust its certificate${top ? ` (issuer "${top.issuer}" is missing)` : ""}.`,
+    handshake_failure: () => `The TLS handshake with ${name} failed: ${r.error ?? "no reason given"}.`,
+    connection_refused: () => `Herald could not connect to ${name}: ${r.error ?? "connection refused"}.`,
+    timeout: () => `The check of ${name} timed out: ${r.error ?? "no answer"}.`,
+    expiring_critical: () => r.daysLeft !== null && r.validTo !== null ? `The TLS certificate for ${name} expires in ${days(r.daysLeft)}, at ${utc(r.validTo)}${notLeaf}.` : undefined,
+    expiring_warning: () => r.daysLeft !== null && r.validTo !== null ? `The TLS certificate for ${name} expires in ${days(r.daysLeft)}, at ${utc(r.validTo)}${notLeaf}.` : undefined,
+    weak_crypto: () => `The TLS certificate chain for ${name} uses a weak signature or key (SHA-1/MD5 or RSA under 2048 bits).`,
   };
-  return r.findings.map((f) => lines[f as Category]).filter((l): l is string => Boolean(l));
+  return r.findings.map((f) => lines[f as Category]?.()).filter((l): l is string => Boolean(l));
 }
 
 /**

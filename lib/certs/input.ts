@@ -23,7 +23,7 @@ const hostField = (label: string, allowIp: boolean) =>
     .transform((v) => v.replace(/^\[(.*)\]$/, "$1").replace(/\.$/, "").toLowerCase());
 
 const int = (label: string, min: number, max: number) =>
-  z.number({ error: `${label} must be a whole number` }).int({ error: `${label} must be a whole number` })
+  z.number({ error: (iss) => (iss.input === undefined ? `${label} is required` : `${label} must be a whole number`) }).int({ error: `${label} must be a whole number` })
     .min(min, { error: `${label} must be at least ${min}` }).max(max, { error: `${label} must be at most ${max}` });
 
 /** Smallest check interval; tests lower it with HERALD_MIN_CHECK_INTERVAL_SECONDS. */

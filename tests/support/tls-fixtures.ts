@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import net from "node:net";
+import { performance } from "node:perf_hooks";
 import tls from "node:tls";
 import forge from "node-forge";
 
@@ -147,13 +148,15 @@ export function startSmtpServer(leaf: Issued, chain: Issued[] = [], opts: { offe
 }
 
 /** Accepts TCP connections and never says a word: the probe must time out. Counts connections. */
-export async function startBlackhole(): Promise<Running & { stats: { open: number; maxOpen: number; total: number } }> {
-  const stats = { open: 0, maxOpen: 0, total: 0 };
+export async function startBlackhole(): Promise<Running & { stats: { open: number; maxOpen: number; total: number; acceptedAt: number[] } }> {
+  const stats = { open: 0, maxOpen: 0, total: 0, acceptedAt: [] as number[] };
   const server = net.createServer((s) => {
     stats.total++;
+    stats.acceptedAt.push(performance.now());
     stats.maxOpen = Math.max(stats.maxOpen, ++stats.open);
     s.on("close", () => stats.open--);
     s.on("error", () => undefined);
+    s.resume(); // read (and drop) what arrives, so the client's close is noticed at once
   });
   return { ...(await listen(server)), stats };
 }

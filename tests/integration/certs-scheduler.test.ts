@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { count, eq, inArray } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { checkResults, leases, monitors } from "@/db/schema";
+import { jobs } from "@/lib/background/jobs";
+import { startLoop } from "@/lib/background/loop";
+import { createMonitor } from "@/lib/certs/create-monitor";
+import { createMonitorInput } from "@/lib/certs/input";
+import { runDueChecks } from "@/lib/certs/run-due-checks";
+import { responder, seedCatalog } from "@/tests/support/fixtures";
+import { closeAllServers, makeTestPki, startBlackhole, startTlsServer, type TestPki } from "@/tests/support/tls-fixtures";
+import "@/lib/certs/check-job";
+
+let pki: TestPki;
+const db = () => getDb();
+
+async function addMonitors(n: number, port: number, now: number) {
+  const ids: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const m = await createMonitor(createMonitorInput.parse({
+      name: `node ${i}`, host: "127.0.0.1", port, servername: "localhost", caPem: pki.root.pem, service: "teams",
+    }), responder, { now });
+    ids.push(m.id);
+  }
+  return ids;
+}
+const resultsPer = (ids: number[]) => db().select({ id: checkResults.monitorId, n: count() }).from(checkResults)
+  .where(inArray(checkResults.monitorId, ids)).groupBy(checkResults.monitorId).all();
+const disable = (ids: number[]) => db().update(monitors).set({ enabled: false }).where(inArray(monitors.id, ids)).run();
+
+beforeAll(async () => { await seedCatalog(); pki = makeTestPki(); });
+afterAll(closeAllServers);
+
+describe("scheduled certificate checks", () => {
+  it("costs one indexed query per idle tick", async () => {
+    const sqlite = db().sqlite;
+    const seen: string[] = [];
+    const prepare = sqlite.prepare.bind(sqlite);
+    sqlite.prepare = ((source: string) => { seen.push(source); return prepare(source); }) as typeof sqlite.prepare;
+    try {
+      expect(await runDueChecks({ now: Date.now() })).toEqual({ checked: 0, failed: 0 });
+    } finally {
+      sqlite.prepare = prepare;
+    }
+    expect(seen).toHaveLength(1);
+    const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${seen[0]}`).all(Date.now(), 1, 1000) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join("\n")).toMatch(/USING INDEX monitors_due/);
+  });
+
+  it("checks each due monitor once, even with two runs at the same time", async () => {
+    const srv = await startTlsServer(pki.valid, [pki.intermediate]);
+    const now = Date.now();
+    const ids = await addMonitors(30, srv.port, now);
+    const [a, b] = await Promise.all([runDueChecks({ now, concurrency: 8 }), runDueChecks({ now, concurrency: 8 })]);
+    expect((a?.checked ?? 0) + (b?.checked ?? 0)).toBe(30);
+    expect(resultsPer(ids).map((r) => r.n)).toEqual(Array(30).fill(1));
+    expect(await runDueChecks({ now: now + 1000 })).toEqual({ checked: 0, failed: 0 });
+    const next = db().select({ at: monitors.nextCheckAt }).from(monitors).where(inArray(monitors.id, ids)).all();
+    expect(new Set(next.map((r) => r.at))).toEqual(new Set([now + 3600_000]));
+    // One interval later they are all due again.
+    expect((await runDueChecks({ now: now + 3600_000, concurrency: 8 })).checked).toBe(30);
+    expect(resultsPer(ids).map((r) => r.n)).toEqual(Array(30).fill(2));
+    disable(ids);
+  });
+
+  it("never runs more checks at once than the concurrency bound", async () => {
+    const hole = await startBlackhole();
+    const now = Date.now();
+    const ids = await addMonitors(12, hole.port, now);
+    const t0 = Date.now();
+    const run = await runDueChecks({ now, concurrency: 4, timeoutMs: 300 });
+    expect(run.checked).toBe(12);
+    expect(hole.stats.total).toBe(12);
+    // Connections arrive in waves, one per 300 ms timeout: 4, then 4, then 4.
+    const first = Math.min(...hole.stats.acceptedAt);
+    const waves = hole.stats.acceptedAt.map((t) => Math.round((t - first) / 300));
+    expect([0, 1, 2].map((w) => waves.filter((x) => x === w).length)).toEqual([4, 4, 4]);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
+    disable(ids);
+  });
+
+  it("the registered job runs in the background loop under its lease", async () => {
+    const srv = await startTlsServer(pki.valid, [pki.intermediate]);
+    const ids = await addMonitors(3, srv.port, Date.now() - 1000);
+    expect(jobs.get("cert-checks")?.intervalMs).toBeGreaterThan(0);
+    // Only our job: other domains' jobs are not imported in this file.
+    expect([...jobs.keys()]).toEqual(["cert-checks"]);
+    const stop = startLoop();
+    try {
+      for (let i = 0; i < 100 && resultsPer(ids).length < 3; i++) await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      stop();
+    }
+    expect(resultsPer(ids).map((r) => r.n)).toEqual([1, 1, 1]);
+    expect(db().select().from(leases).where(eq(leases.name, "job:cert-checks")).get()?.holder).toBeTruthy();
+  });
+});
