@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { startLoop } from "@/lib/background/loop";
 import "@/lib/fanout/dispatcher-job";
+import "@/lib/certs/check-job";
 
 /** Runs once per server process: migrate the database, register jobs, start the loop. */
 export async function startServer(): Promise<void> {
