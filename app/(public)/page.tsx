@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { loadLastChange, loadStatusPage, RECENT_DAYS } from "@/lib/public/status-page-data";
+import { siteUrl } from "@/lib/public/site-url";
+import { OverallBanner } from "@/components/overall-banner";
+import { ActiveIncidentCard } from "@/components/public/incident-card";
+import { IncidentRow } from "@/components/public/incident-row";
+import { ServiceList } from "@/components/public/service-list";
+
+const FEEDS = { "application/rss+xml": "/history.rss", "application/atom+xml": "/history.atom" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const v = await loadLastChange();
+  const title = "Current status";
+  const description = "Live status of our services and any ongoing incidents.";
+  return {
+    title, description, metadataBase: siteUrl(),
+    alternates: { canonical: "/", types: FEEDS },
+    openGraph: { title, description, url: "/", type: "website", images: [{ url: `/og/status?v=${v}`, width: 1200, height: 630 }] },
+    twitter: { card: "summary_large_image", title, description, images: [`/og/status?v=${v}`] },
+  };
+}
+
+export default async function StatusPage() {
+  await connection();
+  const data = await loadStatusPage();
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="overall-heading">
+        <h1 id="overall-heading" className="mb-3 text-2xl font-bold">Current status</h1>
+        <OverallBanner overall={data.overall} />
+      </section>
+
+      <section aria-labelledby="active-heading">
+        <h2 id="active-heading" className="mb-3 text-xl font-semibold">Active incidents</h2>
+        {data.active.length === 0 ? (
+          <p className="text-slate-700">No active incidents.</p>
+        ) : (
+          <div className="space-y-4">{data.active.map((i) => <ActiveIncidentCard key={i.id} incident={i} />)}</div>
+        )}
+      </section>
+
+      <ServiceList services={data.services} />
+
+      <section aria-labelledby="recent-heading">
+        <h2 id="recent-heading" className="text-xl font-semibold">Past {RECENT_DAYS} days</h2>
+        {data.recent.length === 0 ? (
+          <p className="mt-2 text-slate-700">No incidents resolved in the past {RECENT_DAYS} days.</p>
+        ) : (
+          <ul className="divide-y divide-slate-200">{data.recent.map((i) => <IncidentRow key={i.id} incident={i} />)}</ul>
+        )}
+        <p className="mt-3"><Link href="/history">Full incident history</Link></p>
+      </section>
+    </div>
+  );
+}

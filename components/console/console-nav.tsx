@@ -1,0 +1,36 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const LINKS = [
+  { href: "/console", label: "Incidents" },
+  { href: "/console/incidents/new", label: "New incident" },
+  { href: "/console/deliveries", label: "Deliveries" },
+  { href: "/console/monitors", label: "Monitors" },
+  { href: "/console/tokens", label: "API tokens" },
+];
+
+const isCurrent = (path: string, href: string) =>
+  href === "/console" ? path === "/console" || (path.startsWith("/console/incidents/") && path !== "/console/incidents/new") : path.startsWith(href);
+
+export function ConsoleNav({ admin }: { admin: boolean }) {
+  const path = usePathname() ?? "";
+  const links = admin ? [...LINKS, { href: "/console/audit", label: "Audit log" }] : LINKS;
+  return (
+    <nav aria-label="Console">
+      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        {links.map((l) => {
+          const current = isCurrent(path, l.href);
+          return (
+            <li key={l.href}>
+              <Link href={l.href} aria-current={current ? "page" : undefined} className={current ? "font-bold text-slate-900" : undefined}>
+                {l.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

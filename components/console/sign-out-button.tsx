@@ -1,0 +1,12 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+
+export function SignOutButton() {
+  return (
+    <button type="button" onClick={() => void signOut({ callbackUrl: "/console/signin" })}
+      className="rounded border border-slate-400 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100">
+      Sign out
+    </button>
+  );
+}

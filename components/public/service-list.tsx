@@ -1,0 +1,26 @@
+import type { ServiceWithComponents } from "@/lib/services/list-services";
+import { ComponentStatusLabel } from "@/components/badges";
+
+/** Every service with its components and their current statuses. */
+export function ServiceList({ services }: { services: ServiceWithComponents[] }) {
+  return (
+    <section aria-labelledby="services-heading">
+      <h2 id="services-heading" className="mb-3 text-xl font-semibold">Services</h2>
+      <div className="space-y-4">
+        {services.map((s) => (
+          <section key={s.id} aria-labelledby={`svc-${s.slug}`} className="rounded-lg border border-slate-300" data-service={s.slug}>
+            <h3 id={`svc-${s.slug}`} className="border-b border-slate-200 bg-slate-50 px-4 py-2 font-semibold">{s.name}</h3>
+            <ul className="divide-y divide-slate-200">
+              {s.components.map((c) => (
+                <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2" data-component={c.slug}>
+                  <span>{c.name}</span>
+                  <ComponentStatusLabel status={c.status} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,7 @@
+export function SkipLink() {
+  return (
+    <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900 focus:shadow">
+      Skip to content
+    </a>
+  );
+}

@@ -1,0 +1,35 @@
+import { max } from "drizzle-orm";
+import { components, incidents } from "@/db/schema";
+import { getDb } from "@/db/client";
+import { listIncidents } from "@/lib/incidents/list-incidents";
+import { listServices } from "@/lib/services/list-services";
+import { overallStatus } from "@/lib/status/overall";
+
+export const RECENT_DAYS = 14;
+const DAY = 86_400_000;
+
+export type StatusPageData = Awaited<ReturnType<typeof loadStatusPage>>;
+
+/** Everything the public status page shows: banner, services, active and recent incidents. */
+export async function loadStatusPage(now = Date.now()) {
+  const [services, active, resolved, lastChange] = await Promise.all([
+    listServices(),
+    listIncidents({ state: "open", limit: 100 }),
+    listIncidents({ state: "resolved", limit: 100 }),
+    loadLastChange(),
+  ]);
+  const overall = overallStatus(services.flatMap((s) => s.components.map((c) => c.status)));
+  const cutoff = now - RECENT_DAYS * DAY;
+  const recent = resolved.filter((i) => (i.resolvedAt ?? i.startedAt) >= cutoff);
+  return { services, overall, active, recent, lastChange };
+}
+
+/** The newest change to anything the page shows; versions the status card image URL. */
+export async function loadLastChange(): Promise<number> {
+  const db = getDb();
+  const [inc, comp] = await Promise.all([
+    db.select({ at: max(incidents.updatedAt) }).from(incidents).get(),
+    db.select({ at: max(components.updatedAt) }).from(components).get(),
+  ]);
+  return Math.max(inc?.at ?? 0, comp?.at ?? 0);
+}
