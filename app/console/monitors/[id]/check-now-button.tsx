@@ -1,0 +1,19 @@
+"use client";
+
+import { useActionState } from "react";
+import { checkNowAction } from "@/app/console/monitors/actions";
+import type { CheckNowState } from "@/app/console/monitors/state";
+
+export function CheckNowButton({ id }: { id: number }) {
+  const [state, action, pending] = useActionState<CheckNowState, FormData>(checkNowAction, { seq: 0 });
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-3">
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" disabled={pending} className="rounded bg-slate-900 px-3 py-2 text-sm font-semibold text-white disabled:opacity-50">
+        {pending ? "Checking…" : "Check now"}
+      </button>
+      <p role="status" className="text-sm">{state.message}</p>
+      {state.error && <p role="alert" className="text-sm font-medium text-red-800">{state.error}</p>}
+    </form>
+  );
+}
