@@ -6,7 +6,8 @@ import { channels } from "@/lib/fanout/registry";
 export type DeliveryRow = Awaited<ReturnType<typeof listDeliveries>>["deliveries"][number];
 
 /** For the console: each channel's state, counts by state, and the newest deliveries. */
-export async function listDeliveries(opts: { limit?: number; state?: "pending" | "sent" | "dead" | "skipped" } = {}) {
+export async function listDeliveries(opts: { limit?: number; state?: "pending" | "sent" | "dead" | "skipped"; now?: number } = {}) {
+  const now = opts.now ?? Date.now();
   const db = getDb();
   const rows = await db.select({
     d: deliveries, title: incidents.title, updateStatus: incidentUpdates.status, postedAt: incidentUpdates.postedAt,
@@ -19,6 +20,10 @@ export async function listDeliveries(opts: { limit?: number; state?: "pending" |
   return {
     channels: channels.map((c) => ({ name: c.name, label: c.label, kind: c.kind, ...c.status() })),
     counts: Object.fromEntries(counts.map((c) => [c.state, c.n])) as Partial<Record<"pending" | "sent" | "dead" | "skipped", number>>,
-    deliveries: rows.map((r) => ({ ...r.d, incidentTitle: r.title, updateStatus: r.updateStatus, postedAt: r.postedAt })),
+    deliveries: rows.map((r) => ({
+      ...r.d, incidentTitle: r.title, updateStatus: r.updateStatus, postedAt: r.postedAt,
+      /** Pending and waiting for its retry time ("Retry now" makes it due). */
+      backingOff: r.d.state === "pending" && r.d.nextAttemptAt > now,
+    })),
   };
 }
