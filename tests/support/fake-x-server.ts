@@ -13,6 +13,7 @@ export type Behaviour =
   | { kind: "ok" }
   | { kind: "rate_limit"; resetAt: number }
   | { kind: "server_error" }
+  | { kind: "error"; status: number; body: unknown }
   | { kind: "hang"; created: boolean };
 
 const OAUTH_FIELDS = ["oauth_consumer_key", "oauth_nonce", "oauth_signature", "oauth_signature_method", "oauth_timestamp", "oauth_token", "oauth_version"];
@@ -73,6 +74,7 @@ export async function startFakeX() {
           { "x-rate-limit-limit": "200", "x-rate-limit-remaining": "0", "x-rate-limit-reset": String(behaviour.resetAt) });
       }
       if (behaviour.kind === "server_error") return send(res, 500, { title: "Internal Server Error", status: 500 });
+      if (behaviour.kind === "error") return send(res, behaviour.status, behaviour.body);
       if (!text || [...text].length > 280 * 2) return send(res, 400, { title: "Invalid Request", detail: "text invalid", status: 400 });
       if (tweets.some((t) => t.text === text)) return send(res, 403, DUPLICATE);
       if (behaviour.kind === "hang") {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { deliveries, incidentUpdates, type Delivery } from "@/db/schema";
+import { acquireLease, releaseLease } from "@/lib/background/lease";
+import { INSTANCE_ID } from "@/lib/background/loop";
 import { claimDelivery } from "@/lib/fanout/claim-delivery";
 import { dispatchDeliveries } from "@/lib/fanout/dispatch-deliveries";
 import { dueDeliveries } from "@/lib/fanout/due-deliveries";
@@ -46,7 +48,10 @@ describe("X thread through the outbox", () => {
     const report = await dispatch(t0 + 3000);
     expect(report.sent).toBe(3);
     expect(fake.posts()).toHaveLength(3);
-    for (const r of fake.posts()) expect(r.authorization).toMatch(/^OAuth .*oauth_consumer_key="key".*oauth_token="token"/);
+    for (const r of fake.posts()) {
+      expect(r.path).toBe("/2/tweets"); // X_API_BASE_URL replaced scheme and host of https://api.x.com/2/tweets
+      expect(r.authorization).toMatch(/^OAuth .*oauth_consumer_key="key".*oauth_token="token"/);
+    }
     const [a, b, c] = fake.tweets;
     expect(postBody(0).reply).toBeUndefined();
     expect(postBody(1).reply?.in_reply_to_tweet_id).toBe(a?.id);
@@ -157,6 +162,27 @@ describe("X thread through the outbox", () => {
     expect(await dispatch(now + 3_600_000)).toMatchObject({ sent: 1 });
     expect(fake.tweets).toHaveLength(1);
     expect(rows(inc.id)[0]).toMatchObject({ state: "sent", remoteId: fake.tweets[0]?.id });
+  });
+
+  it("gives up at once on a refusal that a retry cannot fix", async () => {
+    const inc = await open();
+    fake.next({ kind: "error", status: 403, body: { title: "Forbidden", detail: "You are not permitted to perform this action.", type: "about:blank", status: 403 } });
+    expect(await dispatch()).toMatchObject({ dead: 1 });
+    expect(rows(inc.id)[0]).toMatchObject({ state: "dead", attempts: 1, lastError: "X answered 403: You are not permitted to perform this action." });
+  });
+
+  it("sends nothing while another instance holds the dispatcher's lease", async () => {
+    const inc = await open();
+    releaseLease("job:dispatch", INSTANCE_ID); // this test process took it on earlier passes
+    expect(acquireLease("job:dispatch", "other-instance", 30_000)).toBe(true);
+    try {
+      expect(await dispatch()).toMatchObject({ sent: 0 });
+      expect(fake.posts()).toHaveLength(0);
+      expect(rows(inc.id)[0]).toMatchObject({ state: "pending", claimedAt: null });
+    } finally {
+      releaseLease("job:dispatch", "other-instance");
+    }
+    expect(await dispatch()).toMatchObject({ sent: 1 });
   });
 
   it("skips X for an update that asks it to, and replies past it", async () => {
