@@ -66,7 +66,7 @@ export default async function DeliveriesPage({ searchParams }: Props) {
                   <td className="px-3 py-2"><span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${TONE[d.state]}`}>{d.state}</span>
                     {d.claimedAt !== null && d.state === "pending" && <div className="text-xs text-slate-600">sending since {utcStamp(d.claimedAt)}</div>}</td>
                   <td className="px-3 py-2">{d.attempts}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{d.state === "pending" ? (d.backingOff ? utcStamp(d.nextAttemptAt) : "due now") : "—"}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{d.state !== "pending" ? "—" : d.queued ? "after the earlier update" : d.backingOff ? utcStamp(d.nextAttemptAt) : "due now"}</td>
                   <td className="max-w-xs px-3 py-2 break-words">{d.lastError ?? "—"}</td>
                   <td className="px-3 py-2 font-mono">{d.remoteId && d.channel === "x"
                     ? <a href={`https://x.com/i/web/status/${encodeURIComponent(d.remoteId)}`} rel="noopener noreferrer">{d.remoteId}</a> : (d.remoteId ?? "—")}</td>
