@@ -7,5 +7,5 @@ test.afterAll(async () => { await app?.stop(); });
 
 test("status page lists the demo services", async ({ page }) => {
   await page.goto(app.url);
-  await expect(page.getByText("Microsoft Teams")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Microsoft Teams", exact: true })).toBeVisible();
 });
