@@ -1,8 +1,7 @@
 import { createElement } from "react";
-import { max } from "drizzle-orm";
-import { components, incidents, type ComponentStatus } from "@/db/schema";
-import { getDb } from "@/db/client";
+import type { ComponentStatus } from "@/db/schema";
 import { pageIdentity } from "@/lib/fanout/page-identity";
+import { loadLastChange } from "@/lib/public/status-page-data";
 import { listServices } from "@/lib/services/list-services";
 import { overallStatus } from "@/lib/status/overall";
 import { cardFonts } from "@/lib/og/card-fonts";
@@ -12,13 +11,8 @@ import { StatusCard } from "@/lib/og/status-card";
 
 const RANK: Record<ComponentStatus, number> = { operational: 0, under_maintenance: 1, degraded_performance: 2, partial_outage: 3, major_outage: 4 };
 
-/** The newest change to incidents or components: the status page versions its card URL with it. */
-export async function statusCardVersion(): Promise<number> {
-  const db = getDb();
-  const inc = await db.select({ at: max(incidents.updatedAt) }).from(incidents).get();
-  const comp = await db.select({ at: max(components.updatedAt) }).from(components).get();
-  return Math.max(inc?.at ?? 0, comp?.at ?? 0);
-}
+/** The status page versions its card URL (?v=) with this; the same function, so they agree. */
+export const statusCardVersion = loadLastChange;
 
 /** /og/status: the overall status card. */
 export async function statusCardResponse(version: string | null): Promise<Response> {
