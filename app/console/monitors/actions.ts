@@ -49,8 +49,8 @@ export async function checkNowAction(prev: CheckNowState, fd: FormData): Promise
     revalidatePath(`/console/monitors/${id}`);
     revalidatePath("/console/monitors");
     const label = CATEGORY_LABEL[run.result.category as Category] ?? run.result.category;
-    const opened = run.decision.kind === "open" ? ` Opened incident ${run.incidentId}.` : "";
-    return { seq: prev.seq + 1, message: `Checked: ${label}.${opened}` };
+    const incident = !run.incidentId ? "" : run.decision.kind === "open" ? ` Opened incident ${run.incidentId}.` : ` Incident ${run.incidentId} is open.`;
+    return { seq: prev.seq + 1, message: `Checked: ${label}.${incident}` };
   } catch (err) {
     const errors = domainErrors(err);
     if (!errors) throw err;
