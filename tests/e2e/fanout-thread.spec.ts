@@ -76,6 +76,13 @@ test.describe("fan-out on the built server", () => {
     const png = PNG.sync.read(await card.body());
     expect([png.width, png.height]).toEqual([1200, 630]);
     expect((await request.get(`${app.url}/og/incidents/${id}`)).headers()["cache-control"]).toBe("public, max-age=60");
+
+    await page.goto(app.url);
+    const statusImage = await page.locator('meta[property="og:image"]').getAttribute("content");
+    expect(statusImage).toMatch(/\/og\/status\?v=\d+$/);
+    const statusCard = await request.get(statusImage!);
+    expect(statusCard.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(PNG.sync.read(await statusCard.body()).width).toBe(1200);
   });
 
   test("a dead delivery shows in the console with its error and goes out on Retry now", async ({ request, page }) => {
