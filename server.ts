@@ -16,16 +16,22 @@ const handle = app.getRequestHandler();
 await app.prepare();
 const cache = new FrontCache();
 const publicHost = process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).host : `localhost:${port}`;
-const front = process.env.HERALD_FRONT_CACHE === "off"
-  ? handle
-  : createFrontHandler({ cache, next: handle, target: { port, secret: randomBytes(16).toString("hex"), host: publicHost } });
+const off = process.env.HERALD_FRONT_CACHE === "off";
+const front = createFrontHandler({ cache, next: handle, target: { port, secret: randomBytes(16).toString("hex"), host: publicHost } });
 
-onCommitted("front-cache", () => cache.invalidate());
 // Commits by other processes (a second instance, CLI scripts) arrive through the file itself.
-watchDatabase(databasePath(), () => cache.invalidate());
+const watch = watchDatabase(databasePath(), () => cache.invalidate());
+// Our own commits arrive at once; monitor checks change nothing public. The writer's response
+// waits for the re-render of the pages readers are on, so whoever reads after it sees the change.
+onCommitted("front-cache", (change) => {
+  if (change.kind === "monitor") return;
+  watch.sync();
+  cache.invalidate();
+  return front.refreshHot();
+});
 
 createServer((req, res) => {
-  front(req, res).catch((err: unknown) => {
+  (off ? handle : front.handle)(req, res).catch((err: unknown) => {
     console.error("[herald] request failed", err);
     if (!res.headersSent) res.writeHead(500).end("Internal error");
   });

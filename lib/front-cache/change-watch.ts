@@ -1,20 +1,37 @@
 import Database from "better-sqlite3";
 
+// What the public surface shows changes only when one of these does. Leases, check results,
+// audit rows and token use also commit, and must not flush the cache.
+const FINGERPRINT = `SELECT
+  (SELECT max(id) FROM incident_updates) || ':' || (SELECT count(*) FROM incidents) || ':' ||
+  (SELECT max(updated_at) FROM components) || ':' || (SELECT count(*) FROM components) || ':' ||
+  (SELECT count(*) FROM services) || ':' || (SELECT count(*) FROM deliveries WHERE remote_id IS NOT NULL) AS v`;
+
 /**
- * Calls `onChange` when any connection (this process, another instance, a CLI script) commits
- * to the database. PRAGMA data_version is a cheap counter read: a few per second cost nothing.
+ * Calls `onChange` when a commit by any connection (this process, another instance, a CLI
+ * script, a restore) changes public data. PRAGMA data_version is a counter read that gates the
+ * fingerprint query, so an idle database costs a few trivial reads per second.
  */
-export function watchDatabase(file: string, onChange: () => void, intervalMs = 200): () => void {
+export function watchDatabase(file: string, onChange: () => void, intervalMs = 200) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
-  let last = db.pragma("data_version", { simple: true });
+  const fingerprint = db.prepare(FINGERPRINT).pluck();
+  let version = db.pragma("data_version", { simple: true });
+  let last = fingerprint.get();
+  /** Take the database's current state as seen; true when public data changed since last look. */
+  const sync = (): boolean => {
+    version = db.pragma("data_version", { simple: true });
+    const f = fingerprint.get();
+    const changed = f !== last;
+    last = f;
+    return changed;
+  };
   const timer = setInterval(() => {
     try {
-      const v = db.pragma("data_version", { simple: true });
-      if (v !== last) { last = v; onChange(); }
+      if (db.pragma("data_version", { simple: true }) !== version && sync()) onChange();
     } catch (err) {
       console.error("[herald] change watch failed", err);
     }
   }, intervalMs);
   timer.unref();
-  return () => { clearInterval(timer); db.close(); };
+  return { sync, close: () => { clearInterval(timer); db.close(); } };
 }

@@ -12,37 +12,42 @@ export type FrontOptions = {
   next: Handle;
   /** Re-render even without a change after this long (pages show relative times). */
   maxAgeMs?: number;
-  /** After a change, the previous version may be served this long while the new one renders. */
+  /** After a change, a hot page's previous version may be served this long while it re-renders. */
   staleLimitMs?: number;
 };
 
 /** Serve the public surface from memory; render each URL once per change (single flight). */
-export function createFrontHandler({ cache, target, next, maxAgeMs = 60_000, staleLimitMs = 1_000 }: FrontOptions): Handle {
+export function createFrontHandler({ cache, target, next, maxAgeMs = 60_000, staleLimitMs = 1_000 }: FrontOptions) {
+  // One render per (key, generation): a render begun before a change never stands in for after it.
   const inflight = new Map<string, Promise<Rendered>>();
   const refresh = (key: string): Promise<Rendered> => {
-    const running = inflight.get(key);
+    const generation = cache.generation;
+    const id = `${generation} ${key}`;
+    const running = inflight.get(id);
     if (running) return running;
-    const p = renderThroughNext(target, key, cache.generation)
-      .then((r) => { if (r.cacheable) cache.set(key, r); return r; })
-      .finally(() => inflight.delete(key));
-    inflight.set(key, p);
+    const p = renderThroughNext(target, key, generation)
+      .then((r) => {
+        const current = cache.peek(key);
+        if (r.cacheable && (!current || current.generation <= generation)) cache.set(key, r);
+        return r;
+      })
+      .finally(() => inflight.delete(id));
+    inflight.set(id, p);
     return p;
   };
 
-  return async (req, res) => {
+  const handle: Handle = async (req, res) => {
     if (req.headers["x-herald-render"] === target.secret) return next(req, res);
     const key = cacheKey(req.method, req.url, req.headers);
     if (!key) return next(req, res);
     const now = Date.now();
-    const entry = cache.get(key);
+    const hot = cache.isHot(key, now);
+    const entry = cache.get(key, now);
     if (entry && cache.isFresh(entry, now, maxAgeMs)) return respondFromCache(req, res, entry, "HIT");
-    if (entry) {
-      const pending = refresh(key);
-      const staleFor = entry.generation === cache.generation ? 0 : now - cache.invalidatedAt;
-      if (staleFor < staleLimitMs) {
-        pending.catch((err: unknown) => console.error(`[herald] re-render of ${key} failed`, err));
-        return respondFromCache(req, res, entry, "STALE");
-      }
+    const staleFor = entry && entry.generation !== cache.generation ? now - cache.invalidatedAt : 0;
+    if (entry && hot && staleFor < staleLimitMs) {
+      refresh(key).catch((err: unknown) => console.error(`[herald] re-render of ${key} failed`, err));
+      return respondFromCache(req, res, entry, "STALE");
     }
     try {
       const rendered = await refresh(key);
@@ -52,4 +57,11 @@ export function createFrontHandler({ cache, target, next, maxAgeMs = 60_000, sta
       return entry ? respondFromCache(req, res, entry, "STALE") : next(req, res);
     }
   };
+
+  /** After a change: re-render the pages readers are on now, so the writer's 201 implies fresh pages. */
+  const refreshHot = async (): Promise<void> => {
+    await Promise.allSettled(cache.hotKeys(Date.now()).map(refresh));
+  };
+
+  return { handle, refreshHot };
 }

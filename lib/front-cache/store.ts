@@ -8,32 +8,57 @@ export type Entry = {
   storedAt: number;
 };
 
+type Slot = { entry: Entry; lastHitAt: number; hits: number };
+
 /**
  * Rendered public responses, one generation per committed change. An entry from an older
- * generation is stale: served while one re-render runs (no cliff), but never for long.
+ * generation is stale: a hot one is served while one re-render runs (no cliff), never for long.
  */
 export class FrontCache {
   generation = 0;
   invalidatedAt = 0;
-  private entries = new Map<string, Entry>();
+  private slots = new Map<string, Slot>();
 
   constructor(readonly maxEntries = 2_000) {}
 
-  get(key: string): Entry | undefined {
-    return this.entries.get(key);
+  get(key: string, now = Date.now()): Entry | undefined {
+    const slot = this.slots.get(key);
+    if (!slot) return undefined;
+    slot.hits += 1;
+    slot.lastHitAt = now;
+    return slot.entry;
+  }
+
+  /** Read without counting as a hit. */
+  peek(key: string): Entry | undefined {
+    return this.slots.get(key)?.entry;
   }
 
   set(key: string, entry: Entry): void {
-    if (!this.entries.has(key) && this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+    const slot = this.slots.get(key);
+    if (slot) { slot.entry = entry; return; }
+    if (this.slots.size >= this.maxEntries) {
+      const oldest = this.slots.keys().next().value;
+      if (oldest !== undefined) this.slots.delete(oldest);
     }
-    this.entries.set(key, entry);
+    this.slots.set(key, { entry, lastHitAt: entry.storedAt, hits: 0 });
+  }
+
+  /** Keys read in the last `withinMs`, busiest first: the ones worth re-rendering eagerly. */
+  hotKeys(now: number, withinMs = 5_000, max = 16): string[] {
+    return [...this.slots].filter(([, s]) => now - s.lastHitAt < withinMs)
+      .sort((a, b) => b[1].hits - a[1].hits).slice(0, max).map(([k]) => k);
+  }
+
+  isHot(key: string, now: number, withinMs = 5_000): boolean {
+    const slot = this.slots.get(key);
+    return !!slot && now - slot.lastHitAt < withinMs;
   }
 
   invalidate(now = Date.now()): void {
     this.generation += 1;
     this.invalidatedAt = now;
+    for (const slot of this.slots.values()) slot.hits = 0;
   }
 
   isFresh(entry: Entry, now: number, maxAgeMs: number): boolean {
@@ -41,6 +66,6 @@ export class FrontCache {
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.slots.size;
   }
 }

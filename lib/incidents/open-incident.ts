@@ -29,6 +29,7 @@ export async function openIncident(input: OpenIncidentInput, actor: Actor, opts:
     recordAudit(actor, { action: "incident.opened", target: created.id, detail: { title: input.title } }, tx, now);
     return tx.select().from(incidents).where(eq(incidents.id, created.id)).get() ?? created;
   });
-  committed({ kind: "incident", id: incident.id });
+  // Resolves once the hot public pages show the change, so a reader after our 201 sees it.
+  await committed({ kind: "incident", id: incident.id });
   return incident;
 }

@@ -18,6 +18,6 @@ export async function postUpdate(incidentId: string, facts: UpdateFacts, actor: 
     recordAudit(actor, { action: "incident.updated", target: incidentId, detail: { status: facts.status, updateId: written.id } }, tx, now);
     return written;
   });
-  committed({ kind: "incident", id: incidentId });
+  await committed({ kind: "incident", id: incidentId });
   return update;
 }

@@ -39,7 +39,8 @@ export async function startApp(opts: { env?: Record<string, string>; seed?: "dem
   const url = `http://127.0.0.1:${port}`;
   const env = { DATABASE_URL: dbPath, PORT: String(port), NEXTAUTH_URL: url, NEXTAUTH_SECRET: "test-secret-not-for-production", HOSTNAME: "127.0.0.1", ...opts.env };
   if (opts.seed !== "none") await runScript("seed.ts", opts.seed === "catalog" ? ["--no-incidents"] : [], env);
-  const proc = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+  // The same entry as `npm start`: Next behind the front cache (server.ts).
+  const proc = spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts")],
     { cwd: root, env: { ...process.env, ...env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   proc.stdout?.on("data", (d: Buffer) => (log += d));

@@ -20,7 +20,7 @@ const upstream = async (req: http.IncomingMessage, res: http.ServerResponse) => 
 };
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => void front(req, res));
+  server = http.createServer((req, res) => void front.handle(req, res));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
   base = `http://127.0.0.1:${port}`;
@@ -57,6 +57,18 @@ describe("front cache", () => {
     cache.invalidate(Date.now() - 1100); // the change committed over a second ago
     expect(await get("/").then((r) => r.text())).toContain("version 3"); // waits rather than serve stale
     delayMs = 50;
+  });
+
+  it("re-renders the pages readers are on when told of a change, before the writer answers", async () => {
+    await get("/"); await get("/");
+    version = 4;
+    cache.invalidate();
+    const before = renders;
+    await front.refreshHot();
+    expect(renders - before).toBe(1);
+    const res = await get("/");
+    expect(res.headers.get("x-herald-cache")).toBe("HIT");
+    expect(await res.text()).toContain("version 4");
   });
 
   it("answers If-None-Match with 304 and gzips for clients that accept it", async () => {
