@@ -12,7 +12,7 @@ export type FrontOptions = {
   next: Handle;
   /** Re-render even without a change after this long (pages show relative times). */
   maxAgeMs?: number;
-  /** After a change, a hot page's previous version may be served this long while it re-renders. */
+  /** After a change, a herd may be served the previous version this long while it re-renders. */
   staleLimitMs?: number;
 };
 
@@ -41,11 +41,11 @@ export function createFrontHandler({ cache, target, next, maxAgeMs = 60_000, sta
     const key = cacheKey(req.method, req.url, req.headers);
     if (!key) return next(req, res);
     const now = Date.now();
-    const hot = cache.isHot(key, now);
+    const herd = cache.isHerd(key, now);
     const entry = cache.get(key, now);
     if (entry && cache.isFresh(entry, now, maxAgeMs)) return respondFromCache(req, res, entry, "HIT");
     const staleFor = entry && entry.generation !== cache.generation ? now - cache.invalidatedAt : 0;
-    if (entry && hot && staleFor < staleLimitMs) {
+    if (entry && herd && staleFor < staleLimitMs) {
       refresh(key).catch((err: unknown) => console.error(`[herald] re-render of ${key} failed`, err));
       return respondFromCache(req, res, entry, "STALE");
     }
@@ -58,7 +58,7 @@ export function createFrontHandler({ cache, target, next, maxAgeMs = 60_000, sta
     }
   };
 
-  /** After a change: re-render the pages readers are on now, so the writer's 201 implies fresh pages. */
+  /** After a change: re-render the pages readers are on now, before anyone asks. */
   const refreshHot = async (): Promise<void> => {
     await Promise.allSettled(cache.hotKeys(Date.now()).map(refresh));
   };

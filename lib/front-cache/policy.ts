@@ -15,8 +15,11 @@ const KEYED_PARAMS = new Set(["page", "before", "v"]);
 export function cacheKey(method: string | undefined, rawUrl: string | undefined, headers: IncomingHttpHeaders): string | null {
   if ((method !== "GET" && method !== "HEAD") || !rawUrl || rawUrl.length > 512) return null;
   if (headers.rsc || headers["next-router-prefetch"] || headers["next-action"] || headers.authorization) return null;
+  const q = rawUrl.indexOf("?");
+  const pathname = q === -1 ? rawUrl : rawUrl.slice(0, q);
+  if (!PUBLIC.some((re) => re.test(pathname))) return null;
+  if (q === -1) return pathname; // the common case needs no URL parsing
   const url = new URL(rawUrl, "http://x");
-  if (!PUBLIC.some((re) => re.test(url.pathname))) return null;
   const params = [...url.searchParams.keys()];
   if (params.some((p) => !KEYED_PARAMS.has(p)) || params.length > 2) return null;
   url.searchParams.sort();

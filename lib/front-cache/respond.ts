@@ -4,28 +4,45 @@ import type { Entry } from "@/lib/front-cache/store";
 /** Readers and CDNs may keep a copy for a second; ETag lets them revalidate for free. */
 const SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=1, must-revalidate";
 
-function cacheControl(entry: Entry): string {
+type Age = "HIT" | "STALE" | "MISS" | "PASS";
+type Prepared = { identity: string[]; gzip: string[] | null; notModified: string[] };
+
+function cacheControl(entry: Entry, age: Age): string {
   const upstream = entry.headers["cache-control"] ?? "";
+  if (age === "PASS") return upstream || "no-store";
   // Versioned assets (og cards with ?v=) keep the long lifetime their route chose.
   return /immutable|(^|[ ,])max-age=[1-9]/.test(upstream) && !/private|no-store/.test(upstream) ? upstream : SHARED_CACHE_CONTROL;
 }
 
+// Header lists are built once per entry, not per request: the hit path is the hot path.
+const prepared = new WeakMap<Entry, Prepared>();
+function prepare(entry: Entry, age: Age): Prepared {
+  const cached = age === "PASS" ? undefined : prepared.get(entry);
+  if (cached) return cached;
+  const vary = entry.headers.vary ?? "";
+  const common: Record<string, string> = {
+    ...entry.headers, etag: entry.etag, "cache-control": cacheControl(entry, age),
+    vary: /accept-encoding/i.test(vary) ? vary : vary ? `${vary}, Accept-Encoding` : "Accept-Encoding",
+  };
+  const flat = (h: Record<string, string>) => Object.entries(h).flat();
+  const p: Prepared = {
+    identity: flat({ ...common, "content-length": String(entry.body.length) }),
+    gzip: entry.gzip ? flat({ ...common, "content-encoding": "gzip", "content-length": String(entry.gzip.length) }) : null,
+    notModified: flat({ etag: entry.etag, "cache-control": common["cache-control"] ?? SHARED_CACHE_CONTROL, vary: common.vary ?? "" }),
+  };
+  if (age !== "PASS") prepared.set(entry, p);
+  return p;
+}
+
 /** Write a cached entry: 304 on a matching If-None-Match, gzip when the client takes it. */
-export function respondFromCache(req: IncomingMessage, res: ServerResponse, entry: Entry, age: "HIT" | "STALE" | "MISS" | "PASS"): void {
-  const cc = age === "PASS" ? entry.headers["cache-control"] ?? "no-store" : cacheControl(entry);
-  const headers: Record<string, string> = { ...entry.headers, etag: entry.etag, "cache-control": cc, "x-herald-cache": age };
-  const vary = headers.vary ? `${headers.vary}` : "";
-  headers.vary = /accept-encoding/i.test(vary) ? vary : vary ? `${vary}, Accept-Encoding` : "Accept-Encoding";
+export function respondFromCache(req: IncomingMessage, res: ServerResponse, entry: Entry, age: Age): void {
+  const p = prepare(entry, age);
   const inm = req.headers["if-none-match"];
   if (inm && inm.split(",").some((t) => t.trim().replace(/^W\//, "") === entry.etag)) {
-    res.writeHead(304, { etag: entry.etag, "cache-control": headers["cache-control"], vary: headers.vary });
-    res.end();
+    res.writeHead(304, [...p.notModified, "x-herald-cache", age]).end();
     return;
   }
-  const gz = entry.gzip && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-  const body = gz && entry.gzip ? entry.gzip : entry.body;
-  if (gz) headers["content-encoding"] = "gzip";
-  headers["content-length"] = String(body.length);
-  res.writeHead(entry.status, headers);
-  res.end(req.method === "HEAD" ? undefined : body);
+  const gz = p.gzip !== null && entry.gzip !== null && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+  res.writeHead(entry.status, [...(gz && p.gzip ? p.gzip : p.identity), "x-herald-cache", age]);
+  res.end(req.method === "HEAD" ? undefined : gz && entry.gzip ? entry.gzip : entry.body);
 }

@@ -8,7 +8,7 @@ export type Entry = {
   storedAt: number;
 };
 
-type Slot = { entry: Entry; lastHitAt: number; hits: number };
+type Slot = { entry: Entry; lastHitAt: number; hits: number; second: number; perSecond: number; lastSecond: number };
 
 /**
  * Rendered public responses, one generation per committed change. An entry from an older
@@ -26,6 +26,9 @@ export class FrontCache {
     if (!slot) return undefined;
     slot.hits += 1;
     slot.lastHitAt = now;
+    const second = Math.floor(now / 1000);
+    if (second !== slot.second) { slot.lastSecond = second === slot.second + 1 ? slot.perSecond : 0; slot.second = second; slot.perSecond = 0; }
+    slot.perSecond += 1;
     return slot.entry;
   }
 
@@ -41,7 +44,7 @@ export class FrontCache {
       const oldest = this.slots.keys().next().value;
       if (oldest !== undefined) this.slots.delete(oldest);
     }
-    this.slots.set(key, { entry, lastHitAt: entry.storedAt, hits: 0 });
+    this.slots.set(key, { entry, lastHitAt: entry.storedAt, hits: 0, second: 0, perSecond: 0, lastSecond: 0 });
   }
 
   /** Keys read in the last `withinMs`, busiest first: the ones worth re-rendering eagerly. */
@@ -50,9 +53,17 @@ export class FrontCache {
       .sort((a, b) => b[1].hits - a[1].hits).slice(0, max).map(([k]) => k);
   }
 
-  isHot(key: string, now: number, withinMs = 5_000): boolean {
+  /**
+   * A herd: at least `perSecond` reads in this or the previous second. Only a herd is served
+   * the previous version while the page re-renders; a lone reader waits for the fresh one.
+   */
+  isHerd(key: string, now: number, perSecond = 20): boolean {
     const slot = this.slots.get(key);
-    return !!slot && now - slot.lastHitAt < withinMs;
+    if (!slot) return false;
+    const second = Math.floor(now / 1000);
+    const current = slot.second === second ? slot.perSecond : 0;
+    const previous = slot.second === second ? slot.lastSecond : slot.second === second - 1 ? slot.perSecond : 0;
+    return Math.max(current, previous) >= perSecond;
   }
 
   invalidate(now = Date.now()): void {

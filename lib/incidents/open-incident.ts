@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { incidents, services, type Incident } from "@/db/schema";
-import { writeTx } from "@/db/client";
+import { waitForWriteLock, writeTx } from "@/db/client";
 import { actorUserId, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { invalid } from "@/lib/errors";
@@ -13,6 +13,7 @@ export type OpenIncidentOptions = { now?: number; origin?: "responder" | "monito
 
 /** Open an incident with its first update. The one verb for responders, the API and monitors. */
 export async function openIncident(input: OpenIncidentInput, actor: Actor, opts: OpenIncidentOptions = {}): Promise<Incident> {
+  await waitForWriteLock();
   const now = opts.now ?? Date.now();
   const incident = writeTx((tx) => {
     const service = tx.select().from(services).where(eq(services.slug, input.service)).get();
@@ -29,7 +30,7 @@ export async function openIncident(input: OpenIncidentInput, actor: Actor, opts:
     recordAudit(actor, { action: "incident.opened", target: created.id, detail: { title: input.title } }, tx, now);
     return tx.select().from(incidents).where(eq(incidents.id, created.id)).get() ?? created;
   });
-  // Resolves once the hot public pages show the change, so a reader after our 201 sees it.
-  await committed({ kind: "incident", id: incident.id });
+  // Not awaited: the front cache serves fresh pages to the next reader (stale only to a herd).
+  void committed({ kind: "incident", id: incident.id });
   return incident;
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { incidents, type IncidentUpdate } from "@/db/schema";
-import { writeTx } from "@/db/client";
+import { waitForWriteLock, writeTx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { conflict, notFound } from "@/lib/errors";
@@ -9,8 +9,10 @@ import { appendUpdate, type UpdateFacts } from "@/lib/incidents/append-update";
 
 /** Post a timed update to an open incident; a resolved incident takes no more updates (409). */
 export async function postUpdate(incidentId: string, facts: UpdateFacts, actor: Actor, opts: { now?: number } = {}): Promise<IncidentUpdate> {
-  const now = opts.now ?? Date.now();
+  await waitForWriteLock();
   const update = writeTx((tx) => {
+    // Stamped under the write lock, so an incident's updates are ordered as they commit.
+    const now = opts.now ?? Date.now();
     const incident = tx.select().from(incidents).where(eq(incidents.id, incidentId)).get();
     if (!incident) throw notFound(`No incident ${incidentId}`);
     if (incident.status === "resolved") throw conflict(`Incident ${incidentId} is resolved; open a new incident instead`);
@@ -18,6 +20,7 @@ export async function postUpdate(incidentId: string, facts: UpdateFacts, actor: 
     recordAudit(actor, { action: "incident.updated", target: incidentId, detail: { status: facts.status, updateId: written.id } }, tx, now);
     return written;
   });
-  await committed({ kind: "incident", id: incidentId });
+  // Not awaited: the front cache serves fresh pages to the next reader (stale only to a herd).
+  void committed({ kind: "incident", id: incidentId });
   return update;
 }
