@@ -252,6 +252,22 @@ export const leases = sqliteTable("leases", {
   expiresAt: ms("expires_at").notNull(),
 });
 
+/**
+ * Sign-in attempts inside the rate-limit window, per account (email as typed, normalized) and per
+ * client IP. A row is written before the password is checked and kept only if it fails, so
+ * concurrent guesses count too. Rows older than the window are pruned.
+ */
+export const signinAttempts = sqliteTable(
+  "signin_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: ms("at").notNull(),
+    email: text("email").notNull(),
+    ip: text("ip"),
+  },
+  (t) => [index("signin_attempts_email").on(t.email, t.at), index("signin_attempts_ip").on(t.ip, t.at), index("signin_attempts_at").on(t.at)],
+);
+
 export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),
   value: text("value", { mode: "json" }).$type<unknown>().notNull(),
