@@ -7,7 +7,9 @@ const g = globalThis as unknown as { heraldDb?: { file: string; db: Db } };
 export function getDb(): Db {
   const file = databasePath();
   if (g.heraldDb?.file !== file) {
-    g.heraldDb?.db.sqlite.close();
+    const old = g.heraldDb;
+    g.heraldDb = undefined; // a failed open must not leave the closed connection cached
+    old?.db.sqlite.close();
     g.heraldDb = { file, db: openDatabase(file) };
   }
   return g.heraldDb.db;

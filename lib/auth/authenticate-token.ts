@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { apiTokens, users } from "@/db/schema";
-import { getDb } from "@/db/client";
+import { getDb, tryWrite } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { hashToken, TOKEN_PREFIX } from "@/lib/auth/tokens";
 
@@ -14,8 +14,9 @@ export async function authenticateToken(authorization: string | null, now = Date
     .innerJoin(users, eq(users.id, apiTokens.userId)).where(eq(apiTokens.tokenHash, hashToken(token))).get();
   if (!row || row.t.revokedAt || row.u.disabledAt || (row.t.expiresAt && row.t.expiresAt <= now)) return null;
   // Record use at most once a minute: a busy integration should not turn every read into a write.
+  // Best effort: while another connection holds a long write, a read must not wait for this.
   if (!row.t.lastUsedAt || now - row.t.lastUsedAt > 60_000) {
-    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.t.id)).run();
+    tryWrite(() => db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.t.id)).run());
   }
   return { kind: "token", userId: row.u.id, email: row.u.email, name: row.u.name, role: row.u.role, tokenPrefix: row.t.prefix };
 }

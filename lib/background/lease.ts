@@ -3,6 +3,16 @@ import { leases } from "@/db/schema";
 import { getDb } from "@/db/client";
 
 /**
+ * How long a job lease outlives its last renewal (HERALD_LEASE_TTL_MS, default 30 s): the most a
+ * killed instance's jobs stay stalled before another instance takes over. Holders renew at every
+ * tick and every third of it while a run lasts, so a live holder never loses it.
+ */
+export function leaseTtlMs(): number {
+  const n = Number(process.env.HERALD_LEASE_TTL_MS ?? 30_000);
+  return Number.isFinite(n) && n >= 1_000 ? n : 30_000;
+}
+
+/**
  * Take or renew a named lease for `ttlMs`. Exactly one holder wins: the upsert only
  * overwrites a row that is ours or has expired, and SQLite serializes the writes.
  */
@@ -18,4 +28,11 @@ export function acquireLease(name: string, holder: string, ttlMs: number, now = 
 
 export function releaseLease(name: string, holder: string): void {
   getDb().delete(leases).where(sql`${leases.name} = ${name} AND ${leases.holder} = ${holder}`).run();
+}
+
+/** Whether `holder` holds the lease right now (read-only; for /api/health). */
+export async function holdsLease(name: string, holder: string, now = Date.now()): Promise<boolean> {
+  const row = await getDb().select({ holder: leases.holder, expiresAt: leases.expiresAt }).from(leases)
+    .where(sql`${leases.name} = ${name}`).get();
+  return row?.holder === holder && row.expiresAt >= now;
 }

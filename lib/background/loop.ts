@@ -1,28 +1,60 @@
 import { randomUUID } from "node:crypto";
-import { acquireLease } from "@/lib/background/lease";
+import { tryWrite, waitForWriteLock } from "@/db/client";
+import { acquireLease, leaseTtlMs, releaseLease } from "@/lib/background/lease";
 import { jobs, setWaker, type Job } from "@/lib/background/jobs";
+import { loopState, type JobState } from "@/lib/background/loop-state";
+import { isBusyError } from "@/lib/errors";
 
-export const INSTANCE_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
+const g = globalThis as unknown as { heraldInstanceId?: string };
+/** This process as a lease holder; on globalThis so every bundle of the process agrees. */
+export const INSTANCE_ID = (g.heraldInstanceId ??= `${process.pid}-${randomUUID().slice(0, 8)}`);
+
+/** Renew without blocking: a busy database must not freeze the process for a heartbeat. */
+function renew(lease: string, ttl: number): void {
+  try {
+    tryWrite(() => acquireLease(lease, INSTANCE_ID, ttl));
+  } catch (err) {
+    console.error(`[herald] could not renew lease ${lease}`, err);
+  }
+}
 
 /**
  * The one background loop: each job runs on its own timer, one run at a time, and only while
  * this instance holds the job's DB lease, so several app instances never double-run it.
+ * The returned stop() releases the leases, so a planned restart hands over at once.
  */
 export function startLoop(): () => void {
   const timers = new Map<string, NodeJS.Timeout>();
+  const ttl = leaseTtlMs();
   let stopped = false;
+  loopState.running = true;
+  loopState.instanceId = INSTANCE_ID;
   for (const job of jobs.values()) {
-    let running = false, again = false;
+    const state: JobState = { lastRunAt: null, lastOkAt: null };
+    loopState.jobs.set(job.name, state);
+    const lease = `job:${job.name}`;
+    let running = false, again = false, busyLogged = false;
     const tick = async () => {
       if (stopped) return;
       if (running) { again = true; return; }
       running = true;
       clearTimeout(timers.get(job.name));
+      let beat: NodeJS.Timeout | undefined;
       try {
-        if (acquireLease(`job:${job.name}`, INSTANCE_ID, Math.max(job.intervalMs * 3, 30_000))) await job.run(Date.now());
+        await waitForWriteLock(); // wait for a long write elsewhere without blocking requests
+        if (acquireLease(lease, INSTANCE_ID, ttl)) {
+          beat = setInterval(() => renew(lease, ttl), Math.max(250, Math.floor(ttl / 3)));
+          state.lastRunAt = Date.now();
+          await job.run(state.lastRunAt);
+          state.lastOkAt = Date.now();
+        }
+        busyLogged = false;
       } catch (err) {
-        console.error(`[herald] job ${job.name} failed`, err);
+        // A busy database is an expected state (the next tick retries): say so once, not every tick.
+        if (!isBusyError(err)) console.error(`[herald] job ${job.name} failed`, err);
+        else if (!busyLogged) { busyLogged = true; console.warn(`[herald] job ${job.name} waits: the database is busy`); }
       } finally {
+        clearInterval(beat);
         running = false;
         if (!stopped) timers.set(job.name, setTimeout(tick, again ? 0 : job.intervalMs));
         again = false;
@@ -31,7 +63,14 @@ export function startLoop(): () => void {
     setWaker(job.name, () => void tick());
     timers.set(job.name, setTimeout(tick, 0));
   }
-  return () => { stopped = true; timers.forEach((t) => clearTimeout(t)); };
+  return () => {
+    stopped = true;
+    loopState.running = false;
+    timers.forEach((t) => clearTimeout(t));
+    for (const job of jobs.values()) {
+      try { tryWrite(() => releaseLease(`job:${job.name}`, INSTANCE_ID)); } catch { /* the lease expires on its own */ }
+    }
+  };
 }
 
 export type { Job };

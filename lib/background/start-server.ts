@@ -10,5 +10,14 @@ export async function startServer(): Promise<void> {
   g.heraldStarted = true;
   getDb(); // opening migrates
   // Jobs register themselves on import; each domain adds one line here.
-  if (process.env.HERALD_BACKGROUND !== "off") startLoop();
+  if (process.env.HERALD_BACKGROUND === "off") return;
+  const stop = startLoop();
+  // A planned stop hands the job leases over at once instead of after their TTL. Listening for
+  // a signal replaces Node's default exit, so exit here (SIGKILL still skips all of this).
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      stop();
+      process.exit(signal === "SIGTERM" ? 0 : 130);
+    });
+  }
 }

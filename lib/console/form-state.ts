@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { DomainError } from "@/lib/errors";
+import { DomainError, isBusyError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/incidents/input";
 
 export type FormValues = Record<string, string>;
@@ -31,5 +31,6 @@ export function formErrors(err: unknown): Record<string, string> | null {
     if (err.details?.components) return { components: err.message };
     return { _: err.message };
   }
+  if (isBusyError(err)) return { _: "The database is busy; try again shortly. Nothing was saved." };
   return null;
 }

@@ -1,4 +1,5 @@
-import { acquireLease } from "@/lib/background/lease";
+import { waitForWriteLock } from "@/db/client";
+import { acquireLease, leaseTtlMs } from "@/lib/background/lease";
 import { INSTANCE_ID } from "@/lib/background/loop";
 import { pushChannels } from "@/lib/fanout/registry";
 import { claimDelivery } from "@/lib/fanout/claim-delivery";
@@ -8,7 +9,6 @@ import { recordOutcome, type Outcome } from "@/lib/fanout/record-outcome";
 import { committed } from "@/lib/events/after-commit";
 
 export const DISPATCH_JOB = "dispatch";
-const LEASE_TTL_MS = 30_000;
 
 export type DispatchOptions = {
   now?: () => number;
@@ -34,11 +34,14 @@ export async function dispatchDeliveries(opts: DispatchOptions = {}): Promise<Di
       for (const head of await dueDeliveries(channel.name, now())) {
         if (budget-- <= 0) break channel;
         // Never send without the lease: it is what keeps two instances from both posting.
-        if (opts.holdLease !== false && !acquireLease(`job:${DISPATCH_JOB}`, INSTANCE_ID, LEASE_TTL_MS, now())) return report;
+        await waitForWriteLock();
+        if (opts.holdLease !== false && !acquireLease(`job:${DISPATCH_JOB}`, INSTANCE_ID, leaseTtlMs(), now())) return report;
         const ctx = await loadSendContext(head);
         const claimed = ctx && claimDelivery(head.id, now());
         if (!ctx || !claimed) continue;
         const result = await channel.send({ ...ctx, delivery: claimed });
+        // The answer is worth waiting for: unrecorded, the post is retried (X then reports a duplicate).
+        await waitForWriteLock(Math.max(leaseTtlMs(), 5_000));
         const outcome = recordOutcome(claimed, result, now(), opts.random);
         report[outcome]++;
         if (outcome === "sent") {

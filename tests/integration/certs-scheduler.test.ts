@@ -3,7 +3,7 @@ import { count, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { checkResults, leases, monitors } from "@/db/schema";
 import { jobs } from "@/lib/background/jobs";
-import { startLoop } from "@/lib/background/loop";
+import { INSTANCE_ID, startLoop } from "@/lib/background/loop";
 import { createMonitor } from "@/lib/certs/create-monitor";
 import { createMonitorInput } from "@/lib/certs/input";
 import { runDueChecks } from "@/lib/certs/run-due-checks";
@@ -86,12 +86,16 @@ describe("scheduled certificate checks", () => {
     // Only our job: other domains' jobs are not imported in this file.
     expect([...jobs.keys()]).toEqual(["cert-checks"]);
     const stop = startLoop();
+    const lease = () => db().select().from(leases).where(eq(leases.name, "job:cert-checks")).get();
+    let holder: string | undefined;
     try {
       for (let i = 0; i < 100 && resultsPer(ids).length < 3; i++) await new Promise((r) => setTimeout(r, 50));
+      holder = lease()?.holder;
     } finally {
       stop();
     }
     expect(resultsPer(ids).map((r) => r.n)).toEqual([1, 1, 1]);
-    expect(db().select().from(leases).where(eq(leases.name, "job:cert-checks")).get()?.holder).toBeTruthy();
+    expect(holder).toBe(INSTANCE_ID);
+    expect(lease()).toBeUndefined(); // stop() hands the lease back: another instance may take over at once
   });
 });
