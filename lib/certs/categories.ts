@@ -9,6 +9,7 @@ export const CATEGORIES = [
   "handshake_failure",
   "connection_refused",
   "timeout",
+  "blocked",
   "expiring_critical",
   "weak_crypto",
   "expiring_warning",
@@ -26,7 +27,7 @@ export const FAILING: ReadonlySet<string> = new Set<Category>([
  * Could not look at the certificate at all. These never open an incident (a firewall or a
  * network blip on Herald's side is not a certificate failure); they raise a notice instead.
  */
-export const INCONCLUSIVE: ReadonlySet<string> = new Set<Category>(["connection_refused", "timeout"]);
+export const INCONCLUSIVE: ReadonlySet<string> = new Set<Category>(["connection_refused", "timeout", "blocked"]);
 
 export const CATEGORY_LABEL: Record<Category, string> = {
   expired: "Expired",
@@ -38,6 +39,7 @@ export const CATEGORY_LABEL: Record<Category, string> = {
   handshake_failure: "Handshake failure",
   connection_refused: "Connection refused",
   timeout: "Timeout",
+  blocked: "Blocked by policy",
   expiring_critical: "Expiring (critical)",
   weak_crypto: "Weak signature or key",
   expiring_warning: "Expiring (warning)",

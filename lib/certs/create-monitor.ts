@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { monitorComponents, monitors, services, type Monitor } from "@/db/schema";
-import { writeTx } from "@/db/client";
+import { waitForWriteLock, writeTx } from "@/db/client";
 import { actorUserId, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { wakeJob } from "@/lib/background/jobs";
 import { CHECK_JOB } from "@/lib/certs/job-name";
+import { vetTarget } from "@/lib/certs/vet-target";
 import type { CreateMonitorInput } from "@/lib/certs/input";
 import { invalid } from "@/lib/errors";
 import { committed } from "@/lib/events/after-commit";
@@ -12,6 +13,10 @@ import { resolveComponents } from "@/lib/incidents/append-update";
 
 /** Add a certificate monitor linked to a service and some of its components; first check is due at once. */
 export async function createMonitor(input: CreateMonitorInput, actor: Actor, opts: { now?: number } = {}): Promise<Monitor> {
+  // A name that does not resolve yet is accepted; every check vets it again anyway.
+  const vetted = await vetTarget(input.host);
+  if (!vetted.ok && vetted.reason === "denied") throw invalid(vetted.message, { field: "host" });
+  await waitForWriteLock();
   const now = opts.now ?? Date.now();
   const monitor = writeTx((tx) => {
     const service = tx.select().from(services).where(eq(services.slug, input.service)).get();

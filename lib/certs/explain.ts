@@ -40,6 +40,7 @@ export function explainFindings(r: Explained, m: Target): string[] {
     handshake_failure: () => `The TLS handshake with ${name} failed: ${r.error ?? "no reason given"}.`,
     connection_refused: () => `Herald could not connect to ${name}: ${r.error ?? "connection refused"}.`,
     timeout: () => `The check of ${name} timed out: ${r.error ?? "no answer"}.`,
+    blocked: () => `Herald did not check ${name}: ${r.error ?? "the monitor target policy forbids it"}.`,
     expiring_critical: () => r.daysLeft !== null && r.validTo !== null ? `The TLS certificate for ${name} expires in ${days(r.daysLeft)}, at ${utc(r.validTo)}${notLeaf}.` : undefined,
     expiring_warning: () => r.daysLeft !== null && r.validTo !== null ? `The TLS certificate for ${name} expires in ${days(r.daysLeft)}, at ${utc(r.validTo)}${notLeaf}.` : undefined,
     weak_crypto: () => `The TLS certificate chain for ${name} uses a weak signature or key (SHA-1/MD5 or RSA under 2048 bits).`,

@@ -3,11 +3,12 @@ import tls from "node:tls";
 import { performance } from "node:perf_hooks";
 import { SmtpError, smtpStartTls } from "@/lib/certs/smtp-starttls";
 
-export type ProbeTarget = { host: string; port: number; servername?: string | null; protocol: "tls" | "smtp-starttls" };
+/** `address`: connect there instead of resolving `host` again (a vetted address; see vet-target.ts). */
+export type ProbeTarget = { host: string; address?: string; port: number; servername?: string | null; protocol: "tls" | "smtp-starttls" };
 
 export type ProbeOutcome =
   | { ok: true; certificates: Buffer[]; protocol: string | null; cipher: string | null; servername: string | null; durationMs: number }
-  | { ok: false; category: "connection_refused" | "timeout" | "handshake_failure"; message: string; durationMs: number };
+  | { ok: false; category: "connection_refused" | "timeout" | "handshake_failure" | "blocked"; message: string; durationMs: number };
 
 type Failure = Omit<Extract<ProbeOutcome, { ok: false }>, "durationMs" | "ok">;
 
@@ -68,7 +69,7 @@ export function probe(target: ProbeTarget, timeoutMs = defaultTimeoutMs()): Prom
       // The TLS socket owns an upgraded socket: destroying the raw one under it crashes Node 20.
       if (socket) sockets.splice(sockets.indexOf(socket), 1);
       const s = tls.connect({
-        host: target.host, port: target.port, socket, servername: sni, rejectUnauthorized: false,
+        host: target.address ?? target.host, port: target.port, socket, servername: sni, rejectUnauthorized: false,
         // A probe must see weak and old servers to report them, so it accepts what it can.
         ciphers: "DEFAULT:@SECLEVEL=0", minVersion: "TLSv1",
       });
@@ -81,7 +82,7 @@ export function probe(target: ProbeTarget, timeoutMs = defaultTimeoutMs()): Prom
       });
     };
     if (target.protocol === "tls") return startTls();
-    const raw = net.connect({ host: target.host, port: target.port });
+    const raw = net.connect({ host: target.address ?? target.host, port: target.port });
     sockets.push(raw);
     raw.on("error", fail);
     raw.once("close", () => fail(new SmtpError(`${where} closed the connection before STARTTLS completed`)));

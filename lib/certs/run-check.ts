@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { monitors, type CheckResult, type Monitor } from "@/db/schema";
-import { getDb } from "@/db/client";
+import { getDb, waitForWriteLock } from "@/db/client";
 import { advanceState } from "@/lib/certs/advance-state";
 import { classify } from "@/lib/certs/classify";
 import type { Decision } from "@/lib/certs/decide";
 import { targetName } from "@/lib/certs/explain";
-import { probe } from "@/lib/certs/probe";
+import { probeVetted } from "@/lib/certs/probe-vetted";
 import { recordResult } from "@/lib/certs/record-result";
 import { trustAnchors } from "@/lib/certs/trust-store";
 import { notFound } from "@/lib/errors";
@@ -28,12 +28,14 @@ export async function runCheck(monitorOrId: number | Monitor, opts: RunCheckOpti
     ? await getDb().select().from(monitors).where(eq(monitors.id, monitorOrId)).get()
     : monitorOrId;
   if (!monitor) throw notFound(`No monitor ${String(monitorOrId)}`);
-  const outcome = await probe({ host: monitor.host, port: monitor.port, servername: monitor.servername, protocol: monitor.protocol }, opts.timeoutMs);
+  // The admin's target policy is applied at every check, not only when the monitor was added.
+  const outcome = await probeVetted({ host: monitor.host, port: monitor.port, servername: monitor.servername, protocol: monitor.protocol }, opts.timeoutMs);
   const now = opts.now ?? Date.now();
   const classified = classify(outcome, {
     expectedName: targetName(monitor), anchors: trustAnchors(monitor.caPem), now,
     warnDays: monitor.warnDays, criticalDays: monitor.criticalDays,
   });
+  await waitForWriteLock();
   const result = recordResult(monitor, classified, now);
   committed({ kind: "monitor", id: String(monitor.id) });
   const { decision, incidentId } = await advanceState(monitor, result, now);

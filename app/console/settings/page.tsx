@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/session";
+import { getTargetPolicy } from "@/lib/certs/get-target-policy";
+import { DEFAULT_TARGET_POLICY } from "@/lib/certs/target-policy";
+import { TargetPolicyForm } from "@/app/console/settings/target-policy-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  await requireUser("admin");
+  const { policy, updatedAt } = await getTargetPolicy();
+  return (
+    <div className="max-w-3xl space-y-4">
+      <h1 className="text-2xl font-bold">Settings</h1>
+      <section aria-labelledby="targets" className="space-y-3 rounded-lg border border-slate-300 bg-white p-4">
+        <h2 id="targets" className="text-lg font-semibold">Certificate monitor targets</h2>
+        <p className="text-sm text-slate-700">
+          Which hosts certificate monitors may connect to. Herald checks the host and every address it resolves to when a
+          monitor is added and again at every check. Loopback and private ranges are allowed unless you deny them here.
+          {updatedAt === null && " This is the default policy."}
+        </p>
+        <details className="text-sm">
+          <summary>Default denied targets</summary>
+          <p className="mt-1 font-mono text-xs">{DEFAULT_TARGET_POLICY.deny.join("  ")}</p>
+        </details>
+        <TargetPolicyForm initial={{ allow: policy.allow.join("\n"), deny: policy.deny.join("\n") }} />
+      </section>
+    </div>
+  );
+}
