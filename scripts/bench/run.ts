@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startBare } from "@/scripts/bench/bare";
-import { cpuSeconds, sleep, trackPeakRss } from "@/scripts/bench/proc";
+import { cpuSeconds, rssMb, sleep, trackPeakRss } from "@/scripts/bench/proc";
 import { runPropagation } from "@/scripts/bench/propagation";
 import { script, startProduction } from "@/scripts/bench/server";
 import { printReport, type RouteRow } from "@/scripts/bench/report";
@@ -48,7 +48,7 @@ for (const route of routes) {
   await bare.close();
   const herald = await load(url + route);
   rows.push({ route, status: res.status, bytes: body.length, baseline, herald });
-  console.log(`bench: ${route} done`);
+  console.log(`bench: ${route} done (server RSS ${rssMb(pid).toFixed(0)} MB)`);
 }
 const propagation = await stopPropagation();
 await sleep(2000);

@@ -13,7 +13,7 @@ export function script(file: string, args: string[], env: NodeJS.ProcessEnv): st
 
 /** Start the production server (`npm start`'s entry) and wait until it answers. */
 export async function startProduction(env: NodeJS.ProcessEnv, url: string) {
-  const proc = spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts")], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn("bash", [path.join(root, "scripts/start.sh")], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   proc.stdout.on("data", (d: Buffer) => (log += d));
   proc.stderr.on("data", (d: Buffer) => (log += d));
