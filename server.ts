@@ -6,6 +6,8 @@ import { onCommitted } from "@/lib/events/after-commit";
 import { watchDatabase } from "@/lib/front-cache/change-watch";
 import { createFrontHandler } from "@/lib/front-cache/front-handler";
 import { FrontCache } from "@/lib/front-cache/store";
+import { PEER_HEADER } from "@/lib/http/client-ip";
+import { baseSecurityHeaders, NON_HTML_CSP, servedOverHttps } from "@/lib/security/headers";
 
 // Production entry (`npm start`): Next behind an in-process cache of the public surface.
 const port = Number(process.env.PORT ?? 3000);
@@ -31,8 +33,11 @@ onCommitted("front-cache", (change) => {
 });
 
 createServer((req, res) => {
+  // The socket's address, for per-IP sign-in limits; a client-sent value never survives.
+  req.headers[PEER_HEADER] = (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
   (off ? handle : front.handle)(req, res).catch((err: unknown) => {
     console.error("[herald] request failed", err);
-    if (!res.headersSent) res.writeHead(500).end("Internal error");
+    const headers = { ...baseSecurityHeaders(servedOverHttps(req.headers)), "content-security-policy": NON_HTML_CSP };
+    if (!res.headersSent) res.writeHead(500, headers).end("Internal error");
   });
 }).listen(port, hostname, () => console.log(`Herald listening on http://${hostname}:${port}`));

@@ -5,6 +5,10 @@ import { clientIp } from "@/lib/http/client-ip";
 
 export const SESSION_MAX_AGE = 12 * 60 * 60; // one on-call shift
 
+/** Shown on the sign-in form as is (components/console/signin-form.tsx passes it through). */
+export const tooManyAttempts = (seconds: number) =>
+  `Too many sign-in attempts; try again in ${seconds} second${seconds === 1 ? "" : "s"}`;
+
 export const authOptions: NextAuthOptions = {
   // Credentials sign-in only works with JWT sessions in next-auth v4.
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
@@ -15,8 +19,12 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
         if (!credentials?.email || !credentials.password) return null;
-        const user = await verifyCredentials(credentials.email, credentials.password, clientIp(req?.headers ?? {}));
-        return user ? { id: String(user.id), email: user.email, name: user.name } : null;
+        const check = await verifyCredentials(credentials.email, credentials.password, clientIp(req?.headers ?? {}));
+        const { user } = check;
+        if (user) return { id: String(user.id), email: user.email, name: user.name };
+        // next-auth hands a thrown message to the form (as ?error=); null means "wrong email or password".
+        if (check.retryAfterSeconds) throw new Error(tooManyAttempts(check.retryAfterSeconds));
+        return null;
       },
     }),
   ],

@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
+import { pinScripts } from "@/lib/front-cache/pin-scripts";
 import type { Entry } from "@/lib/front-cache/store";
 
-// Hop-by-hop and per-response headers that the cache recomputes or must not replay.
-const DROP = new Set(["content-length", "date", "connection", "keep-alive", "transfer-encoding", "etag", "content-encoding"]);
+// Hop-by-hop and per-response headers that the cache recomputes or must not replay (HSTS
+// depends on how each reader arrives: respond.ts adds it per request).
+const DROP = new Set(["content-length", "date", "connection", "keep-alive", "transfer-encoding", "etag", "content-encoding", "strict-transport-security"]);
 
 export type RenderTarget = { port: number; secret: string; host: string };
 
@@ -28,6 +30,9 @@ export function renderThroughNext(target: RenderTarget, path: string, generation
         const body = Buffer.concat(chunks);
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(res.headers)) if (v !== undefined && !DROP.has(k)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
+        // Every reader gets this same HTML: its CSP names this render's scripts, not a nonce.
+        const csp = headers["content-security-policy"];
+        if (csp && /^text\/html/i.test(headers["content-type"] ?? "")) headers["content-security-policy"] = pinScripts(body.toString("utf8"), csp) ?? csp;
         const etag = `"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`;
         const gzip = body.length > 1024 ? gzipSync(body, { level: 6 }) : null;
         resolve({ status, headers, body, gzip, etag, generation, storedAt: Date.now(), cacheable });

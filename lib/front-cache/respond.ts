@@ -1,11 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Entry } from "@/lib/front-cache/store";
+import { HSTS, servedOverHttps } from "@/lib/security/headers";
 
 /** Readers and CDNs may keep a copy for a second; ETag lets them revalidate for free. */
 const SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=1, must-revalidate";
 
 type Age = "HIT" | "STALE" | "MISS" | "PASS";
 type Prepared = { identity: string[]; gzip: string[] | null; notModified: string[] };
+// A 304 refreshes the reader's stored headers, so it repeats the security ones.
+const SECURITY = ["content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options"];
 
 function cacheControl(entry: Entry, age: Age): string {
   const upstream = entry.headers["cache-control"] ?? "";
@@ -28,7 +31,10 @@ function prepare(entry: Entry, age: Age): Prepared {
   const p: Prepared = {
     identity: flat({ ...common, "content-length": String(entry.body.length) }),
     gzip: entry.gzip ? flat({ ...common, "content-encoding": "gzip", "content-length": String(entry.gzip.length) }) : null,
-    notModified: flat({ etag: entry.etag, "cache-control": common["cache-control"] ?? SHARED_CACHE_CONTROL, vary: common.vary ?? "" }),
+    notModified: flat({
+      etag: entry.etag, "cache-control": common["cache-control"] ?? SHARED_CACHE_CONTROL, vary: common.vary ?? "",
+      ...Object.fromEntries(SECURITY.flatMap((k) => (entry.headers[k] ? [[k, entry.headers[k]]] : []))),
+    }),
   };
   if (age !== "PASS") prepared.set(entry, p);
   return p;
@@ -37,12 +43,13 @@ function prepare(entry: Entry, age: Age): Prepared {
 /** Write a cached entry: 304 on a matching If-None-Match, gzip when the client takes it. */
 export function respondFromCache(req: IncomingMessage, res: ServerResponse, entry: Entry, age: Age): void {
   const p = prepare(entry, age);
+  const tail = ["x-herald-cache", age, ...(servedOverHttps(req.headers) ? ["strict-transport-security", HSTS] : [])];
   const inm = req.headers["if-none-match"];
   if (inm && inm.split(",").some((t) => t.trim().replace(/^W\//, "") === entry.etag)) {
-    res.writeHead(304, [...p.notModified, "x-herald-cache", age]).end();
+    res.writeHead(304, [...p.notModified, ...tail]).end();
     return;
   }
   const gz = p.gzip !== null && entry.gzip !== null && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
-  res.writeHead(entry.status, [...(gz && p.gzip ? p.gzip : p.identity), "x-herald-cache", age]);
+  res.writeHead(entry.status, [...(gz && p.gzip ? p.gzip : p.identity), ...tail]);
   res.end(req.method === "HEAD" ? undefined : gz && entry.gzip ? entry.gzip : entry.body);
 }

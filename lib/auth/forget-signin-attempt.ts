@@ -1,0 +1,12 @@
+import { eq } from "drizzle-orm";
+import { signinAttempts } from "@/db/schema";
+import { waitForWriteLock, writeTx } from "@/db/client";
+
+/**
+ * A sign-in succeeded: its attempt stops counting. Earlier failures stay (per account and per
+ * IP), so signing in to one's own account never launders guesses made at others.
+ */
+export async function forgetSigninAttempt(attemptId: number): Promise<void> {
+  await waitForWriteLock();
+  writeTx((tx) => tx.delete(signinAttempts).where(eq(signinAttempts.id, attemptId)).run());
+}
