@@ -10,3 +10,4 @@ fi
 npm ci --no-audit --no-fund
 npm run check
 npm test
+npm run test:faults # crash, outage, lock and backup drills (uses the build npm test made)

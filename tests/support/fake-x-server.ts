@@ -14,7 +14,8 @@ export type Behaviour =
   | { kind: "rate_limit"; resetAt: number }
   | { kind: "server_error" }
   | { kind: "error"; status: number; body: unknown }
-  | { kind: "hang"; created: boolean };
+  | { kind: "hang"; created: boolean }
+  | { kind: "delay"; ms: number }; // a slow X: the post is made at once, the answer comes `ms` later
 
 const OAUTH_FIELDS = ["oauth_consumer_key", "oauth_nonce", "oauth_signature", "oauth_signature_method", "oauth_timestamp", "oauth_token", "oauth_version"];
 const DUPLICATE = { detail: "You are not allowed to create a Tweet with duplicate content.", type: "about:blank", title: "Forbidden", status: 403 };
@@ -75,13 +76,19 @@ export async function startFakeX() {
       }
       if (behaviour.kind === "server_error") return send(res, 500, { title: "Internal Server Error", status: 500 });
       if (behaviour.kind === "error") return send(res, behaviour.status, behaviour.body);
+      const hang = () => { hanging.add(res); res.on("close", () => hanging.delete(res)); };
+      if (behaviour.kind === "hang" && !behaviour.created) return hang(); // down: not even the duplicate check answers
       if (!text || [...text].length > 280 * 2) return send(res, 400, { title: "Invalid Request", detail: "text invalid", status: 400 });
       if (tweets.some((t) => t.text === text)) return send(res, 403, DUPLICATE);
-      if (behaviour.kind === "hang") {
-        if (behaviour.created) create(text, replyTo);
-        hanging.add(res);
-        res.on("close", () => hanging.delete(res));
+      if (behaviour.kind === "delay") {
+        const tweet = create(text, replyTo);
+        hang();
+        setTimeout(() => { if (!res.destroyed) send(res, 201, { data: { id: tweet.id, text: tweet.text, edit_history_tweet_ids: [tweet.id] } }); }, behaviour.ms);
         return;
+      }
+      if (behaviour.kind === "hang") {
+        create(text, replyTo);
+        return hang();
       }
       const tweet = create(text, replyTo);
       return send(res, 201, { data: { id: tweet.id, text: tweet.text, edit_history_tweet_ids: [tweet.id] } });
@@ -95,6 +102,8 @@ export async function startFakeX() {
     requests,
     tweets,
     posts: () => requests.filter((r) => r.method === "POST" && r.path === "/2/tweets"),
+    /** Requests X has received but not answered yet (hanging or delayed). */
+    inFlight: () => hanging.size,
     /** Queue behaviours for the next POSTs, in order. */
     next(...b: Behaviour[]) { queue.push(...b); },
     /** What every POST gets once the queue is empty. */
