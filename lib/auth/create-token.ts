@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { apiTokens, users } from "@/db/schema";
-import { getDb } from "@/db/client";
+import { getDb, waitForWriteLock } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { newToken } from "@/lib/auth/tokens";
@@ -12,6 +12,7 @@ export async function createToken(email: string, actor: Actor | null, opts: { na
   const user = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
   if (!user) throw notFound(`No user with email ${email}`);
   const { token, hash, prefix } = newToken();
+  await waitForWriteLock();
   const row = await db.insert(apiTokens).values({
     userId: user.id, name: opts.name ?? "api", tokenHash: hash, prefix, expiresAt: opts.expiresAt ?? null,
   }).returning().get();

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { apiTokens } from "@/db/schema";
-import { writeTx } from "@/db/client";
+import { waitForWriteLock, writeTx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { DomainError, notFound } from "@/lib/errors";
@@ -12,6 +12,7 @@ import { DomainError, notFound } from "@/lib/errors";
 export async function revokeToken(idOrPrefix: string, actor: Actor | null): Promise<void> {
   const key = idOrPrefix.trim();
   const where = /^\d+$/.test(key) ? eq(apiTokens.id, Number(key)) : eq(apiTokens.prefix, key);
+  await waitForWriteLock(); // a long write elsewhere: wait without blocking the server
   writeTx((tx) => {
     const rows = tx.select().from(apiTokens).where(and(where, isNull(apiTokens.revokedAt))).all();
     if (rows.length === 0) throw notFound(`No active token ${key}`);

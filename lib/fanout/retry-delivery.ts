@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { deliveries } from "@/db/schema";
-import { writeTx } from "@/db/client";
+import { waitForWriteLock, writeTx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { conflict, notFound } from "@/lib/errors";
@@ -8,6 +8,7 @@ import { committed } from "@/lib/events/after-commit";
 
 /** "Retry now": a dead or waiting delivery becomes due at once with a fresh set of tries. */
 export async function retryDelivery(id: number, actor: Actor, now = Date.now()): Promise<void> {
+  await waitForWriteLock(); // a long write elsewhere: wait without blocking the server
   const incidentId = writeTx((tx) => {
     const row = tx.select().from(deliveries).where(eq(deliveries.id, id)).get();
     if (!row) throw notFound(`No delivery ${id}`);

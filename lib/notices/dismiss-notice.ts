@@ -1,12 +1,13 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { notices } from "@/db/schema";
-import { writeTx } from "@/db/client";
+import { waitForWriteLock, writeTx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { notFound } from "@/lib/errors";
 
 /** Hide a notice from the console banner. Dismissing twice is harmless; an unknown id is a 404. */
 export async function dismissNotice(id: number, actor: Actor, now = Date.now()): Promise<void> {
+  await waitForWriteLock(); // a long write elsewhere: wait without blocking the server
   writeTx((tx) => {
     const notice = tx.select().from(notices).where(eq(notices.id, id)).get();
     if (!notice) throw notFound(`No notice ${id}`);
