@@ -3,7 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
-export type AppServer = { url: string; port: number; dbPath: string; dir: string; proc: ChildProcess; stop(): Promise<void>; kill(): Promise<void> };
+export type AppServer = { url: string; port: number; dbPath: string; dir: string; proc: ChildProcess; stop(): Promise<void>; kill(): Promise<void>; output(): string };
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -39,8 +39,8 @@ export async function startApp(opts: { env?: Record<string, string>; seed?: "dem
   const url = `http://127.0.0.1:${port}`;
   const env = { DATABASE_URL: dbPath, PORT: String(port), NEXTAUTH_URL: url, NEXTAUTH_SECRET: "test-secret-not-for-production", HOSTNAME: "127.0.0.1", ...opts.env };
   if (opts.seed !== "none") await runScript("seed.ts", opts.seed === "catalog" ? ["--no-incidents"] : [], env);
-  // The same entry as `npm start`: Next behind the front cache (server.ts).
-  const proc = spawn(process.execPath, ["--import", "tsx", path.join(root, "server.ts")],
+  // Exactly `npm start` (scripts/start.sh → server.ts): Next behind the front cache.
+  const proc = spawn("bash", [path.join(root, "scripts/start.sh")],
     { cwd: root, env: { ...process.env, ...env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   proc.stdout?.on("data", (d: Buffer) => (log += d));
@@ -56,6 +56,8 @@ export async function startApp(opts: { env?: Record<string, string>; seed?: "dem
   const exited = () => new Promise<void>((r) => (proc.exitCode !== null || proc.signalCode !== null ? r() : proc.once("exit", () => r())));
   return {
     url, port, dbPath, dir, proc,
+    /** Everything the server printed (stdout and stderr) since it was spawned. */
+    output: () => log,
     async stop() { proc.kill("SIGTERM"); await exited(); },
     async kill() { proc.kill("SIGKILL"); await exited(); },
   };
