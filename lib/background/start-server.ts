@@ -1,20 +1,25 @@
+import { isMainThread } from "node:worker_threads";
 import { getDb } from "@/db/client";
 import { startLoop } from "@/lib/background/loop";
 import "@/lib/fanout/dispatcher-job";
 import "@/lib/certs/check-job";
 
+type Globals = { heraldStarted?: boolean; heraldStopBackground?: () => void };
+
 /** Runs once per server process: migrate the database, register jobs, start the loop. */
 export async function startServer(): Promise<void> {
-  const g = globalThis as unknown as { heraldStarted?: boolean };
+  const g = globalThis as unknown as Globals;
   if (g.heraldStarted) return;
   g.heraldStarted = true;
   getDb(); // opening migrates
   // Jobs register themselves on import; each domain adds one line here.
   if (process.env.HERALD_BACKGROUND === "off") return;
-  const stop = startLoop();
-  // A planned stop hands the job leases over at once instead of after their TTL. Listening for
-  // a signal replaces Node's default exit, so exit here (SIGKILL still skips all of this).
+  // Stopping hands the job leases over at once instead of after their TTL. When Next runs in a
+  // worker thread (server.ts), the main thread gets the signal and calls heraldStopBackground.
+  const stop = (g.heraldStopBackground = startLoop());
+  if (!isMainThread) return;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    // Listening replaces Node's default exit, so exit here (SIGKILL still skips all of this).
     process.once(signal, () => {
       stop();
       process.exit(signal === "SIGTERM" ? 0 : 130);
