@@ -32,7 +32,7 @@ function pagePolicy(scriptSources: string, https: boolean): string {
     "default-src 'self'",
     `script-src ${scriptSources}`,
     "style-src 'self'",
-    "img-src 'self' data: blob:",
+    "img-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
