@@ -191,8 +191,8 @@ test.beforeAll(async ({ request }) => {
 test.afterAll(async () => { await ctx?.app.stop(); });
 
 test("every console page, API route and server action on disk has a matrix entry (and no entry is stale)", () => {
-  const pages = appFiles((n) => n === "page.tsx").map(routeOf);
-  const routes = appFiles((n) => n === "route.ts").map((f) => ({ route: routeOf(f), methods: routeMethods(f) }));
+  const pages = appFiles((n) => /^page\.[jt]sx?$/.test(n)).map(routeOf);
+  const routes = appFiles((n) => /^route\.[jt]sx?$/.test(n)).map((f) => ({ route: routeOf(f), methods: routeMethods(f) }));
   const missing: string[] = [];
   for (const p of pages) if (!PAGES[p] && !PUBLIC_PAGES.includes(p)) missing.push(`page ${p}`);
   const apiOnDisk = routes.filter((r) => r.route.startsWith("/api/v1")).flatMap((r) => r.methods.map((m) => `${m} ${r.route}`));
