@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm start`: the production server (Next behind the front cache). A bounded heap keeps the
-# garbage collector from letting a busy server's memory drift upward; raise it with HERALD_HEAP_MB.
+# `npm start`: the production server. server.ts serves the public surface from its cache and runs
+# Next in a worker thread whose heap is bounded by HERALD_HEAP_MB (default 256).
 cd "$(dirname "$0")/.."
-exec node --max-old-space-size="${HERALD_HEAP_MB:-192}" --import tsx server.ts
+exec node --import tsx server.ts

@@ -30,7 +30,11 @@ const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 /** Cut `text` to fit `budget` (X-weighted), at a word boundary when there is one, ending in "…". */
 export function truncateWeighted(text: string, budget: number): string {
   if (weightedLength(text) <= budget) return text;
-  const graphemes = [...segmenter.segment(text)].map((g) => g.segment);
+  // Every grapheme weighs at least 1, so only the first `budget` can survive: never segment
+  // (or weigh, over and over) the rest of a 10,000-character body.
+  let end = text.length, n = 0;
+  for (const g of segmenter.segment(text)) if (++n > budget) { end = g.index; break; }
+  const graphemes = [...segmenter.segment(text.slice(0, end))].map((g) => g.segment);
   let lo = 0, hi = graphemes.length;
   // Longest grapheme prefix that fits with the ellipsis (weight grows with length).
   while (lo < hi) {
