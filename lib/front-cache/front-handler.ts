@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { limiter } from "@/lib/front-cache/limit";
 import { cacheKey } from "@/lib/front-cache/policy";
 import { renderThroughNext, type Rendered, type RenderTarget } from "@/lib/front-cache/render";
 import { respondFromCache } from "@/lib/front-cache/respond";
@@ -14,26 +15,36 @@ export type FrontOptions = {
   maxAgeMs?: number;
   /** After a change, a herd may be served the previous version this long while it re-renders. */
   staleLimitMs?: number;
+  /** Renders at once: Next renders on one thread, so more only interleave and slow each other. */
+  renderConcurrency?: number;
 };
 
 /** Serve the public surface from memory; render each URL once per change (single flight). */
-export function createFrontHandler({ cache, target, next, maxAgeMs = 60_000, staleLimitMs = 1_000 }: FrontOptions) {
-  // One render per (key, generation): a render begun before a change never stands in for after it.
-  const inflight = new Map<string, Promise<Rendered>>();
-  const refresh = (key: string): Promise<Rendered> => {
+export function createFrontHandler({ cache, target, next, maxAgeMs = 60_000, staleLimitMs = 1_000, renderConcurrency = 1 }: FrontOptions) {
+  // At most one render per key at a time. A change during a render queues exactly one more
+  // (which renders whatever is newest when it starts): render work is bounded by pages, not writes.
+  type Flight = { generation: number; p: Promise<Rendered>; next?: Promise<Rendered> };
+  const flights = new Map<string, Flight>();
+  const rendering = limiter(renderConcurrency);
+  const launch = (key: string): Promise<Rendered> => {
     const generation = cache.generation;
-    const id = `${generation} ${key}`;
-    const running = inflight.get(id);
-    if (running) return running;
-    const p = renderThroughNext(target, key, generation)
+    // Tagged with the generation current when the render starts (it may wait in the queue).
+    const p: Promise<Rendered> = rendering(() => renderThroughNext(target, key, cache.generation))
       .then((r) => {
         const current = cache.peek(key);
-        if (r.cacheable && (!current || current.generation <= generation)) cache.set(key, r);
+        if (r.cacheable && (!current || current.generation <= r.generation)) cache.set(key, r);
         return r;
       })
-      .finally(() => inflight.delete(id));
-    inflight.set(id, p);
+      .finally(() => { if (flights.get(key)?.p === p) flights.delete(key); });
+    flights.set(key, { generation, p });
     return p;
+  };
+  const refresh = (key: string): Promise<Rendered> => {
+    const flight = flights.get(key);
+    if (!flight) return launch(key);
+    if (flight.generation === cache.generation) return flight.p;
+    flight.next ??= flight.p.catch(() => undefined).then(() => flights.get(key)?.p ?? launch(key));
+    return flight.next;
   };
 
   const handle: Handle = async (req, res) => {

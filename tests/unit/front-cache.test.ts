@@ -80,6 +80,22 @@ describe("front cache", () => {
     expect(await res.text()).toContain("version 4");
   });
 
+  it("coalesces a burst of changes during one render into one more render, not one per change", async () => {
+    await get("/"); await get("/");
+    delayMs = 200;
+    const before = renders;
+    for (let v = 10; v < 15; v++) {
+      version = v;
+      cache.invalidate();
+      void front.refreshHot();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await new Promise((r) => setTimeout(r, 600));
+    expect(renders - before).toBe(2); // the one running, then one for the newest version
+    expect(await get("/").then((r) => r.text())).toContain("version 14");
+    delayMs = 50;
+  });
+
   it("answers If-None-Match with 304 and gzips for clients that accept it", async () => {
     const first = await get("/");
     const etag = first.headers.get("etag") ?? "";
