@@ -7,10 +7,10 @@ export type Renderer = { port: number; onCommitted(listener: (change: Change) =>
 export function startRenderer(publicHost: string, publicPort: number): Promise<Renderer> {
   // The renderer's heap is bounded on its own (HERALD_HEAP_MB): a bound keeps a busy server's
   // memory from drifting upward, and the cache in the main thread lives outside it (Buffers).
-  const heapMb = Number(process.env.HERALD_HEAP_MB) || 256;
+  const heapMb = Number(process.env.HERALD_HEAP_MB) || 192;
   const worker = new Worker(new URL("./worker-boot.mjs", import.meta.url), {
     workerData: { hostname: publicHost, port: publicPort },
-    resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 24 },
   });
   const listeners: ((change: Change) => void)[] = [];
   // A planned stop: the renderer releases its job leases so another instance takes over at once.

@@ -12,12 +12,12 @@ const errs = (r: Result) => r.errors + r.timeouts + r.non2xx;
 export function printReport(r: { rows: RouteRow[]; propagation: PropagationStats; idleCpuPct: number; peakRssMb: number; certs: CertStats; seconds: number }) {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   console.log(`\n## Benchmark (${os.cpus().length} cores, ${cpu}, node ${process.version}, 64 connections, ${r.seconds}s per run)\n`);
-  console.log("| route | herald req/s | bare req/s | ratio | p50 ms | p99 ms | errors | target |");
-  console.log("|---|---|---|---|---|---|---|---|");
+  console.log("| route | bytes | herald req/s | bare req/s | ratio | p50 ms | p99 ms | bare p99 ms | errors | target |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
   for (const row of r.rows) {
     const ratio = row.herald.requests.average / row.baseline.requests.average;
     const ok = ratio >= 0.6 && row.herald.latency.p99 <= 25 && errs(row.herald) === 0;
-    console.log(`| ${row.route} | ${f(row.herald.requests.average)} | ${f(row.baseline.requests.average)} | ${f(ratio * 100)}% | ${row.herald.latency.p50} | ${row.herald.latency.p99} | ${errs(row.herald)} | ${ok ? "met" : "MISSED"} |`);
+    console.log(`| ${row.route} | ${row.bytes} | ${f(row.herald.requests.average)} | ${f(row.baseline.requests.average)} | ${f(ratio * 100)}% | ${row.herald.latency.p50} | ${row.herald.latency.p99} | ${row.baseline.latency.p99} | ${errs(row.herald)} | ${ok ? "met" : "MISSED"} |`);
   }
   const p = r.propagation;
   console.log(`\n- propagation (201 → visible on status page, incident page, feed, summary.json): p50 ${f(p.visibleP50)} ms, p99 ${f(p.visibleP99)} ms over ${p.posts} posts (${p.notSeen} never seen, ${p.failedPosts} failed posts) — target p99 ≤ 1000 ms: ${p.visibleP99 <= 1000 && p.notSeen === 0 ? "met" : "MISSED"}`);
