@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { listAudit } from "@/lib/audit/list-audit";
 import { LocalTime } from "@/components/local-time";
+import { DataTable } from "@/components/console/data-table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -20,30 +21,17 @@ export default async function AuditPage({ searchParams }: Props) {
   return (
     <div>
       <h1 className="text-2xl font-bold">Audit log</h1>
-      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-300 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2">Time</th>
-              <th scope="col" className="px-3 py-2">Actor</th>
-              <th scope="col" className="px-3 py-2">Action</th>
-              <th scope="col" className="px-3 py-2">Target</th>
-              <th scope="col" className="px-3 py-2">IP</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td className="px-3 py-2 whitespace-nowrap"><LocalTime ms={r.at} /></td>
-                <td className="px-3 py-2">{r.actor}</td>
-                <td className="px-3 py-2 font-mono">{r.action}</td>
-                <td className="px-3 py-2 font-mono">{r.target ?? "—"}</td>
-                <td className="px-3 py-2 font-mono">{r.ip ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable className="mt-4" headers={["Time", "Actor", "Action", "Target", "IP"]}>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td className="px-3 py-2 whitespace-nowrap"><LocalTime ms={r.at} /></td>
+            <td className="px-3 py-2">{r.actor}</td>
+            <td className="px-3 py-2 font-mono">{r.action}</td>
+            <td className="px-3 py-2 font-mono">{r.target ?? "—"}</td>
+            <td className="px-3 py-2 font-mono">{r.ip ?? "—"}</td>
+          </tr>
+        ))}
+      </DataTable>
       <nav aria-label="Audit pages" className="mt-4 flex gap-6">
         {beforeId !== undefined && <Link href="/console/audit">Newest</Link>}
         {rows.length === PAGE && last && <Link href={`/console/audit?before=${last.id}`}>Older entries</Link>}

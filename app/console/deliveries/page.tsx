@@ -5,6 +5,7 @@ import { DELIVERY_STATES } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
 import { utcStamp } from "@/lib/fanout/labels";
 import { listDeliveries } from "@/lib/fanout/list-deliveries";
+import { DataTable } from "@/components/console/data-table";
 import { retryDeliveryAction, skipDeliveryAction } from "@/app/console/deliveries/actions";
 
 export const metadata: Metadata = { title: "Deliveries" };
@@ -48,43 +49,32 @@ export default async function DeliveriesPage({ searchParams }: Props) {
         ))}
       </nav>
       {deliveries.length === 0 ? <p className="text-slate-700">No deliveries{q.state ? ` in state ${q.state}` : ""}.</p> : (
-        <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100">
-              <tr>
-                {["Incident", "Update", "Channel", "State", "Tries", "Next try", "Last error", "Remote id", "Actions"].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2">{h}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {deliveries.map((d) => (
-                <tr key={d.id} data-delivery-id={d.id} data-state={d.state} className="align-top">
-                  <td className="px-3 py-2"><Link href={`/console/incidents/${d.incidentId}`} className="font-mono">{d.incidentId}</Link><div className="text-slate-600">{d.incidentTitle}</div></td>
-                  <td className="px-3 py-2 whitespace-nowrap">{d.updateStatus}<div className="text-slate-600">{utcStamp(d.postedAt)}</div></td>
-                  <td className="px-3 py-2">{d.channel}</td>
-                  <td className="px-3 py-2"><span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${TONE[d.state]}`}>{d.state}</span>
-                    {d.claimedAt !== null && d.state === "pending" && <div className="text-xs text-slate-600">sending since {utcStamp(d.claimedAt)}</div>}</td>
-                  <td className="px-3 py-2">{d.attempts}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{d.state !== "pending" ? "—" : d.queued ? "after the earlier update" : d.backingOff ? utcStamp(d.nextAttemptAt) : "due now"}</td>
-                  <td className="max-w-xs px-3 py-2 break-words">{d.lastError ?? "—"}</td>
-                  <td className="px-3 py-2 font-mono">{d.remoteId && d.channel === "x"
-                    ? <a href={`https://x.com/i/web/status/${encodeURIComponent(d.remoteId)}`} rel="noopener noreferrer">{d.remoteId}</a> : (d.remoteId ?? "—")}</td>
-                  <td className="px-3 py-2">
-                    <div className="flex gap-2">
-                      {(d.state === "dead" || d.backingOff) && (
-                        <form action={retryDeliveryAction}><input type="hidden" name="id" value={d.id} /><button type="submit" className={btn}>Retry now</button></form>
-                      )}
-                      {d.state === "dead" && (
-                        <form action={skipDeliveryAction}><input type="hidden" name="id" value={d.id} /><button type="submit" className={btn}>Skip</button></form>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headers={["Incident", "Update", "Channel", "State", "Tries", "Next try", "Last error", "Remote id", "Actions"]}>
+          {deliveries.map((d) => (
+            <tr key={d.id} data-delivery-id={d.id} data-state={d.state} className="align-top">
+              <td className="px-3 py-2"><Link href={`/console/incidents/${d.incidentId}`} className="font-mono">{d.incidentId}</Link><div className="text-slate-600">{d.incidentTitle}</div></td>
+              <td className="px-3 py-2 whitespace-nowrap">{d.updateStatus}<div className="text-slate-600">{utcStamp(d.postedAt)}</div></td>
+              <td className="px-3 py-2">{d.channel}</td>
+              <td className="px-3 py-2"><span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${TONE[d.state]}`}>{d.state}</span>
+                {d.claimedAt !== null && d.state === "pending" && <div className="text-xs text-slate-600">sending since {utcStamp(d.claimedAt)}</div>}</td>
+              <td className="px-3 py-2">{d.attempts}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{d.state !== "pending" ? "—" : d.queued ? "after the earlier update" : d.backingOff ? utcStamp(d.nextAttemptAt) : "due now"}</td>
+              <td className="max-w-xs px-3 py-2 break-words">{d.lastError ?? "—"}</td>
+              <td className="px-3 py-2 font-mono">{d.remoteId && d.channel === "x"
+                ? <a href={`https://x.com/i/web/status/${encodeURIComponent(d.remoteId)}`} rel="noopener noreferrer">{d.remoteId}</a> : (d.remoteId ?? "—")}</td>
+              <td className="px-3 py-2">
+                <div className="flex gap-2">
+                  {(d.state === "dead" || d.backingOff) && (
+                    <form action={retryDeliveryAction}><input type="hidden" name="id" value={d.id} /><button type="submit" className={btn}>Retry now</button></form>
+                  )}
+                  {d.state === "dead" && (
+                    <form action={skipDeliveryAction}><input type="hidden" name="id" value={d.id} /><button type="submit" className={btn}>Skip</button></form>
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { listTokens } from "@/lib/auth/list-tokens";
 import { LocalTime } from "@/components/local-time";
+import { DataTable } from "@/components/console/data-table";
 import { CreateTokenForm } from "@/app/console/tokens/create-token-form";
 import { RevokeTokenButton } from "@/app/console/tokens/revoke-token-button";
 
@@ -32,38 +33,25 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
       <section aria-labelledby="token-list">
         <h2 id="token-list" className="text-lg font-semibold">{showAll ? "All tokens" : "Your tokens"}</h2>
         {tokens.length === 0 ? <p className="mt-2 text-sm text-slate-700">No tokens yet.</p> : (
-          <div className="mt-2 overflow-x-auto rounded-lg border border-slate-300 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Name</th>
-                  <th scope="col" className="px-3 py-2">Prefix</th>
-                  {showAll && <th scope="col" className="px-3 py-2">Owner</th>}
-                  <th scope="col" className="px-3 py-2">Created</th>
-                  <th scope="col" className="px-3 py-2">Last used</th>
-                  <th scope="col" className="px-3 py-2">Expires</th>
-                  <th scope="col" className="px-3 py-2">State</th>
-                  <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {tokens.map((t) => (
-                  <tr key={t.id} className="align-top" data-token-prefix={t.prefix}>
-                    <td className="px-3 py-2">{t.name}</td>
-                    <td className="px-3 py-2 font-mono">{t.prefix}…</td>
-                    {showAll && <td className="px-3 py-2">{t.ownerEmail}</td>}
-                    <td className="px-3 py-2"><LocalTime ms={t.createdAt} /></td>
-                    <td className="px-3 py-2" data-token-last-used={t.lastUsedAt ?? ""}><When ms={t.lastUsedAt} none="never" /></td>
-                    <td className="px-3 py-2"><When ms={t.expiresAt} none="never" /></td>
-                    <td className="px-3 py-2" data-token-state={t.state}>
-                      {t.state === "revoked" ? <>revoked <When ms={t.revokedAt} none="" /></> : t.state}
-                    </td>
-                    <td className="px-3 py-2">{t.state !== "revoked" && <RevokeTokenButton id={t.id} name={t.name} />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="mt-2"
+            headers={["Name", "Prefix", showAll && "Owner", "Created", "Last used", "Expires", "State", <span key="actions" className="sr-only">Actions</span>]}
+          >
+            {tokens.map((t) => (
+              <tr key={t.id} className="align-top" data-token-prefix={t.prefix}>
+                <td className="px-3 py-2">{t.name}</td>
+                <td className="px-3 py-2 font-mono">{t.prefix}…</td>
+                {showAll && <td className="px-3 py-2">{t.ownerEmail}</td>}
+                <td className="px-3 py-2"><LocalTime ms={t.createdAt} /></td>
+                <td className="px-3 py-2" data-token-last-used={t.lastUsedAt ?? ""}><When ms={t.lastUsedAt} none="never" /></td>
+                <td className="px-3 py-2"><When ms={t.expiresAt} none="never" /></td>
+                <td className="px-3 py-2" data-token-state={t.state}>
+                  {t.state === "revoked" ? <>revoked <When ms={t.revokedAt} none="" /></> : t.state}
+                </td>
+                <td className="px-3 py-2">{t.state !== "revoked" && <RevokeTokenButton id={t.id} name={t.name} />}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>
