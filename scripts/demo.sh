@@ -14,4 +14,4 @@ echo
 echo "Herald: http://localhost:$PORT  (console: http://localhost:$PORT/console/signin)"
 echo "Sign in as responder@herald.test or admin@herald.test, password herald-demo-password"
 echo
-exec npx next start -p "$PORT"
+exec bash scripts/start.sh
