@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PORT="${PORT:-3000}"
+# Herald is self-hosted: nothing phones home, including Next's telemetry.
+export NEXT_TELEMETRY_DISABLED=1
 if [ ! -f .env.local ]; then
   secret=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64url"))')
   printf 'NEXTAUTH_SECRET=%s\nNEXTAUTH_URL=http://localhost:%s\n' "$secret" "$PORT" > .env.local

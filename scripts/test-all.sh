@@ -2,6 +2,7 @@
 # Installs everything the tests need on a fresh Debian machine, then runs them all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 # self-hosted: nothing phones home
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian's chromium for Playwright…"
   apt-get update -qq

@@ -18,7 +18,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "herald-bench-"));
 const port = 3400 + Math.floor(Math.random() * 500);
 const url = `http://127.0.0.1:${port}`;
-const env = { ...process.env, DATABASE_URL: path.join(dir, "herald.db"), PORT: String(port), HOSTNAME: "127.0.0.1", NEXTAUTH_URL: url, NEXTAUTH_SECRET: "bench-secret" };
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: path.join(dir, "herald.db"), PORT: String(port), HOSTNAME: "127.0.0.1", NEXTAUTH_URL: url, NEXTAUTH_SECRET: "bench-secret" };
 
 console.log(`bench: seeding ${env.DATABASE_URL}`);
 script("scripts/bench/seed-dataset.ts", [], env);
