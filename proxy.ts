@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { PATH_HEADER } from "@/lib/http/path-header";
 import { baseSecurityHeaders, isNonHtmlPath, NON_HTML_CSP, nonceCsp, servedOverHttps } from "@/lib/security/headers";
 
 /**
@@ -12,6 +13,8 @@ export function proxy(request: NextRequest) {
   const csp = html ? nonceCsp(Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64"), https) : NON_HTML_CSP;
   const requestHeaders = new Headers(request.headers);
   if (html) requestHeaders.set("content-security-policy", csp);
+  // Where the reader was going, so sign-in can send them back (lib/auth/session.ts).
+  requestHeaders.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
   for (const [name, value] of Object.entries(baseSecurityHeaders(https))) response.headers.set(name, value);

@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { users, type Role } from "@/db/schema";
 import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authOptions } from "@/lib/auth/options";
+import { PATH_HEADER, signInUrl } from "@/lib/http/path-header";
 
 export type UserActor = Extract<Actor, { kind: "user" }>;
 
@@ -21,7 +23,7 @@ export async function currentUser(): Promise<UserActor | null> {
 /** For console pages and server actions: redirect anonymous callers, forbid the wrong role. */
 export async function requireUser(role?: Role): Promise<UserActor> {
   const user = await currentUser();
-  if (!user) redirect("/console/signin");
+  if (!user) redirect(signInUrl((await headers()).get(PATH_HEADER)));
   if (role === "admin" && user.role !== "admin") redirect("/console?forbidden=1");
   return user;
 }

@@ -8,7 +8,7 @@ export const MAX_POST = 280;
 
 const text = (label: string, max: number) =>
   z
-    .string({ error: `${label} must be text` })
+    .string({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be text`) })
     .trim()
     .max(max, { error: `${label} is too long (at most ${max} characters)` });
 

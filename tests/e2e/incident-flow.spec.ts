@@ -7,17 +7,18 @@ test.beforeAll(async () => { app = await startApp({ seed: "catalog" }); });
 test.afterAll(async () => { await app?.stop(); });
 test.use({ timezoneId: "America/Los_Angeles", locale: "en-US" });
 
-test("anonymous console visits go to sign-in; a wrong password says so", async ({ page }) => {
+test("anonymous console visits go to sign-in and come back after it; a wrong password says so", async ({ page }) => {
   await page.goto(`${app.url}/console/incidents/new`);
-  await expect(page).toHaveURL(`${app.url}/console/signin`);
+  const signin = `${app.url}/console/signin?callbackUrl=${encodeURIComponent("/console/incidents/new")}`;
+  await expect(page).toHaveURL(signin);
   await page.getByLabel("Email").fill("responder@herald.test");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("#main").getByRole("alert")).toHaveText("Wrong email or password");
-  await expect(page).toHaveURL(`${app.url}/console/signin`);
+  await expect(page).toHaveURL(signin);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(`${app.url}/console`);
+  await expect(page).toHaveURL(`${app.url}/console/incidents/new`);
   await expect(page.getByText("Signed in as")).toContainText("Riley Responder");
 });
 

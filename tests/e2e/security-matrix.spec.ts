@@ -224,7 +224,8 @@ test("console pages × callers: data only for a signed-in, enabled user with the
       if (allowed(who, entry.role)) {
         if (res.status !== 200 || !body.includes(entry.sees)) failures.push(`${where} (expected 200 showing "${entry.sees}")`);
       } else {
-        const to = who === "responder" ? "/console?forbidden=1" : "/console/signin";
+        // Anonymous callers are sent to sign in and brought back to the page they asked for.
+        const to = who === "responder" ? "/console?forbidden=1" : `/console/signin?callbackUrl=${encodeURIComponent(entry.path())}`;
         if (res.status !== 307 || res.headers.get("location") !== to) failures.push(`${where} (expected 307 to ${to})`);
         // A responder may see what every responder sees (the layout's notices), not the admin page.
         const leaked = who === "responder" ? [entry.sees].filter((s) => body.includes(s)) : leaks(body);

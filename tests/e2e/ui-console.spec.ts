@@ -62,7 +62,7 @@ test("only admins see the audit log", async ({ page }) => {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(`${app.url}/console/signin`);
   await page.goto(`${app.url}/console`);
-  await expect(page).toHaveURL(`${app.url}/console/signin`);
+  await expect(page).toHaveURL(`${app.url}/console/signin?callbackUrl=%2Fconsole`);
 
   await signIn(page, app, "admin@herald.test");
   await page.getByRole("link", { name: "Audit log" }).click();

@@ -43,7 +43,7 @@ const createCases: Case[] = [
   { name: "null body", raw: "null", status: 400, error: /must be an object/ },
   { name: "invalid UTF-8", raw: new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), status: 400, error: /UTF-8/ },
   { name: "empty title", body: { ...valid, title: "   " }, status: 422, error: /title is required/, field: "title" },
-  { name: "missing title", body: { service: "teams", message: "x" }, status: 422, error: /title/, field: "title" },
+  { name: "missing title", body: { service: "teams", message: "x" }, status: 422, error: /title is required/, field: "title" },
   { name: "title not text", body: { ...valid, title: 42 }, status: 422, error: /title must be text/, field: "title" },
   { name: "empty message", body: { ...valid, message: "" }, status: 422, error: /message is required/, field: "message" },
   { name: "unknown service", body: { ...valid, service: "lync" }, status: 422, error: /Unknown service: lync/, field: "service" },
