@@ -34,26 +34,50 @@ export const minIntervalSeconds = () => {
 
 const MAX_CA_PEM = 256_000;
 
-export const createMonitorInput = z.strictObject({
+const caPemText = z.string({ error: "caPem must be text" }).max(MAX_CA_PEM, { error: "caPem is too large" })
+  .superRefine((v, ctx) => { const r = parsePemCertificates(v); if (r.error) ctx.addIssue({ code: "custom", message: r.error }); });
+
+/** Every monitor field with no defaults: create adds defaults, update takes any subset. */
+const fields = {
   name: z.string({ error: "name must be text" }).trim().min(1, { error: "name is required" }).max(200, { error: "name is too long (at most 200 characters)" }),
   host: hostField("host", true),
   port: int("port", 1, 65535),
   servername: z.preprocess((v) => (v === "" || v === null ? undefined : v), hostField("servername", false).optional()),
-  protocol: z.enum(["tls", "smtp-starttls"], { error: 'protocol must be "tls" or "smtp-starttls"' }).default("tls"),
-  caPem: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.string({ error: "caPem must be text" }).max(MAX_CA_PEM, { error: "caPem is too large" })
-      .superRefine((v, ctx) => { const r = parsePemCertificates(v); if (r.error) ctx.addIssue({ code: "custom", message: r.error }); })
-      .optional()),
-  warnDays: int("warnDays", 1, 3650).default(21),
-  criticalDays: int("criticalDays", 0, 3650).default(7),
-  intervalSeconds: z.lazy(() => int("intervalSeconds", minIntervalSeconds(), 7 * 86_400)).default(3600),
+  protocol: z.enum(["tls", "smtp-starttls"], { error: 'protocol must be "tls" or "smtp-starttls"' }),
+  caPem: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), caPemText.optional()),
+  warnDays: int("warnDays", 1, 3650),
+  criticalDays: int("criticalDays", 0, 3650),
+  intervalSeconds: z.lazy(() => int("intervalSeconds", minIntervalSeconds(), 7 * 86_400)),
   service: z.string({ error: "service must be a service slug" }).trim().min(1, { error: "service is required" }).max(100),
   components: z.array(z.string({ error: "components must be component slugs" }).trim().min(1).max(100), { error: "components must be a list of component slugs" })
-    .max(50).default([]).transform((list) => [...new Set(list)]),
-  autoResolve: int("autoResolve", 0, 100).default(0),
+    .max(50).transform((list) => [...new Set(list)]),
+  autoResolve: int("autoResolve", 0, 100),
+};
+
+export const createMonitorInput = z.strictObject({
+  ...fields,
+  protocol: fields.protocol.default("tls"),
+  warnDays: fields.warnDays.default(21),
+  criticalDays: fields.criticalDays.default(7),
+  intervalSeconds: fields.intervalSeconds.default(3600),
+  components: fields.components.default([]),
+  autoResolve: fields.autoResolve.default(0),
 }).superRefine((v, ctx) => {
   if (v.warnDays <= v.criticalDays) ctx.addIssue({ code: "custom", path: ["criticalDays"], message: "criticalDays must be smaller than warnDays" });
 });
+
+/**
+ * PATCH: any subset of the create fields (same rules, no defaults) plus "enabled". An explicit
+ * null or "" clears servername/caPem; warnDays vs criticalDays is checked against the merged row.
+ */
+export const updateMonitorInput = z.strictObject({
+  ...fields,
+  servername: z.preprocess((v) => (v === "" ? null : v), hostField("servername", false).nullable()),
+  caPem: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), caPemText.nullable()),
+  enabled: z.boolean({ error: "enabled must be true or false" }),
+}).partial().refine((v) => Object.keys(v).length > 0, { error: "Give at least one field to change" });
+
+export type UpdateMonitorInput = z.infer<typeof updateMonitorInput>;
 
 export type CreateMonitorInput = z.infer<typeof createMonitorInput>;
 export type CreateMonitorRequest = z.input<typeof createMonitorInput>;

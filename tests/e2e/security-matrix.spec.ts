@@ -19,7 +19,7 @@ type Identity = (typeof IDENTITIES)[number];
 const SENTINEL = { incident: "Matrix sentinel incident", monitor: "Matrix sentinel monitor", token: "matrix-sentinel-token", notice: "Matrix sentinel notice", delivery: "Matrix sentinel delivery" };
 
 type Ctx = {
-  app: AppServer; incidentId: string; monitorId: number; closedPort: number; updateIds: number[];
+  app: AppServer; incidentId: string; monitorId: number; closedPort: number; updateIds: number[]; spareMonitorIds: number[];
   users: Record<"admin" | "responder" | "gone", { id: number; email: string; name: string }>;
   tokens: Record<"responder" | "admin" | "revoked" | "expired" | "gone", string>;
   sessions: Record<"responder" | "admin" | "expired" | "gone", string>;
@@ -74,6 +74,9 @@ const API: Record<string, ApiEntry> = {
   "GET /api/v1/monitors": { path: () => "/api/v1/monitors", ok: 200, sees: SENTINEL.monitor },
   "POST /api/v1/monitors": { path: () => "/api/v1/monitors", ok: 201, body: () => ({ name: "Matrix monitor", host: "127.0.0.1", port: ctx.closedPort, service: "teams" }) },
   "GET /api/v1/monitors/[id]": { path: () => `/api/v1/monitors/${ctx.monitorId}`, ok: 200, sees: SENTINEL.monitor },
+  "PATCH /api/v1/monitors/[id]": { path: () => `/api/v1/monitors/${ctx.monitorId}`, ok: 200, body: () => ({ intervalSeconds: 3600 + Math.floor(Math.random() * 3600) }), sees: SENTINEL.monitor },
+  // Each caller tries to delete a monitor of its own from a pool made in beforeAll.
+  "DELETE /api/v1/monitors/[id]": { path: () => `/api/v1/monitors/${spareMonitor()}`, ok: 204 },
   "POST /api/v1/monitors/[id]/check": { path: () => `/api/v1/monitors/${ctx.monitorId}/check`, ok: 200 },
   "GET /api/v1/services": { path: () => "/api/v1/services", ok: 200, sees: "Microsoft Teams" },
   "GET /api/v1/settings/monitor-targets": { role: "admin", path: () => "/api/v1/settings/monitor-targets", ok: 200, sees: "169.254.169.254" },
@@ -96,6 +99,15 @@ const actingUser = (who: Identity) => (who === "admin" ? ctx.users.admin : ctx.u
 function insertToken(userId: number, name: string): number {
   const { hash, prefix } = newToken();
   return withDb(ctx.app, (db) => Number(db.prepare("INSERT INTO api_tokens (user_id, name, token_hash, prefix) VALUES (?, ?, ?, ?)").run(userId, name, hash, prefix).lastInsertRowid));
+}
+function insertMonitor(name: string): number {
+  return withDb(ctx.app, (db) => Number(db.prepare(`INSERT INTO monitors (name, host, port, service_id, next_check_at, created_at)
+    VALUES (?, '127.0.0.1', ?, (SELECT id FROM services WHERE slug = 'teams'), ?, ?)`).run(name, ctx.closedPort, Date.now() + 86_400_000, Date.now()).lastInsertRowid));
+}
+function spareMonitor(): number {
+  const id = ctx.spareMonitorIds.shift();
+  if (id === undefined) throw new Error("out of spare monitors");
+  return id;
 }
 function insertNotice(): number {
   return withDb(ctx.app, (db) => Number(db.prepare("INSERT INTO notices (kind, dedup_key, level, message, created_at) VALUES ('test', ?, 'warning', ?, ?)")
@@ -121,6 +133,18 @@ const ACTIONS: Record<string, ActionEntry> = {
   "app/console/monitors/actions.ts#checkNowAction": { prepare: () => ({ path: `/console/monitors/${ctx.monitorId}`, args: [{ seq: 0 }, formData({ id: String(ctx.monitorId) })] }) },
   "app/console/monitors/actions.ts#createMonitorAction": {
     prepare: () => ({ path: "/console/monitors/new", args: [{ seq: 0, values: {}, errors: {} }, formData({ name: "Matrix action monitor", host: "127.0.0.1", port: String(ctx.closedPort), service: "teams" })] }),
+  },
+  "app/console/monitors/actions.ts#updateMonitorAction": {
+    prepare: () => {
+      const id = insertMonitor("Matrix monitor to edit");
+      return { path: `/console/monitors/${id}`, args: [{ seq: 0, values: {}, errors: {} }, formData({ id: String(id), name: "Edited by the matrix", host: "127.0.0.1", port: String(ctx.closedPort), service: "teams" })] };
+    },
+  },
+  "app/console/monitors/actions.ts#setMonitorEnabledAction": {
+    prepare: () => { const id = insertMonitor("Matrix monitor to pause"); return { path: `/console/monitors/${id}`, args: [{ seq: 0 }, formData({ id: String(id), enabled: "false" })] }; },
+  },
+  "app/console/monitors/actions.ts#deleteMonitorAction": {
+    prepare: () => { const id = insertMonitor("Matrix monitor to delete"); return { path: `/console/monitors/${id}`, args: [{ seq: 0 }, formData({ id: String(id) })] }; },
   },
   "app/console/notice-actions.ts#dismissNoticeAction": { prepare: () => ({ path: "/console", args: [formData({ id: String(insertNotice()) })] }) },
   "app/console/settings/actions.ts#saveTargetPolicyAction": {
@@ -148,7 +172,7 @@ test.beforeAll(async ({ request }) => {
     const id = Number(db.prepare("INSERT INTO users (email, name, password_hash, role) VALUES ('gone@herald.test', 'Gone Admin', ?, 'admin')").run(goneHash).lastInsertRowid);
     return { id, email: "gone@herald.test", name: "Gone Admin" };
   });
-  ctx = { app, closedPort, users: { ...ids, gone }, incidentId: "", monitorId: 0, updateIds: [], tokens: {} as Ctx["tokens"], sessions: {} as Ctx["sessions"] };
+  ctx = { app, closedPort, users: { ...ids, gone }, incidentId: "", monitorId: 0, updateIds: [], spareMonitorIds: [], tokens: {} as Ctx["tokens"], sessions: {} as Ctx["sessions"] };
   const token = (userId: number, name: string, patch?: string) => {
     const t = newToken();
     withDb(app, (db) => {
@@ -185,6 +209,7 @@ test.beforeAll(async ({ request }) => {
     const r = await api(`/api/v1/incidents/${ctx.incidentId}/updates`, { status: "investigating", message: `Spare update ${i}.`, skipX: true });
     ctx.updateIds.push(r.update?.id ?? 0);
   }
+  for (let i = 0; i < IDENTITIES.length; i++) ctx.spareMonitorIds.push(insertMonitor(`Spare monitor ${i}`));
   insertNotice();
   insertDeadDelivery(); // so the deliveries page has a row to show
 });
@@ -266,7 +291,7 @@ test("/api/v1 routes × callers: bearer tokens of enabled users only; cookies ne
       if (allowed(who, entry.role)) {
         if (res.status !== entry.ok) failures.push(`${where} (expected ${entry.ok}) ${text.slice(0, 200)}`);
         if (entry.sees && !text.includes(entry.sees)) failures.push(`${where} did not show "${entry.sees}"`);
-        if (body !== undefined && after === before) failures.push(`${where} wrote nothing`);
+        if ((body !== undefined || method === "DELETE") && after === before) failures.push(`${where} wrote nothing`);
       } else {
         const expected = who === "responder" ? 403 : 401;
         if (res.status !== expected) failures.push(`${where} (expected ${expected}) ${text.slice(0, 200)}`);

@@ -6,6 +6,9 @@ import { requireUser } from "@/lib/auth/session";
 import { createMonitor } from "@/lib/certs/create-monitor";
 import { formValues, readMonitorForm } from "@/lib/certs/read-monitor-form";
 import { runCheck } from "@/lib/certs/run-check";
+import { updateMonitor } from "@/lib/certs/update-monitor";
+import { setMonitorEnabled } from "@/lib/certs/set-monitor-enabled";
+import { deleteMonitor } from "@/lib/certs/delete-monitor";
 import { CATEGORY_LABEL, type Category } from "@/lib/certs/categories";
 import { DomainError, isBusyError } from "@/lib/errors";
 import type { CheckNowState, MonitorFormState } from "@/app/console/monitors/state";
@@ -56,4 +59,60 @@ export async function checkNowAction(prev: CheckNowState, fd: FormData): Promise
     if (!errors) throw err;
     return { seq: prev.seq + 1, error: Object.values(errors).join(" ") };
   }
+}
+
+const monitorId = (fd: FormData) => { const id = Number(fd.get("id")); return Number.isSafeInteger(id) && id > 0 ? id : null; };
+
+/** Edit form: the same fields as add; a cleared SNI or CA bundle is removed, not left as it was. */
+export async function updateMonitorAction(prev: MonitorFormState, fd: FormData): Promise<MonitorFormState> {
+  const user = await requireUser();
+  const values = formValues(fd);
+  const id = monitorId(fd);
+  if (id === null) return { seq: prev.seq + 1, values, errors: { _: "Unknown monitor; nothing was saved." } };
+  const read = readMonitorForm(fd);
+  if (!read.ok) return { seq: prev.seq + 1, values, errors: read.errors };
+  try {
+    await updateMonitor(id, { ...read.data, servername: read.data.servername ?? null, caPem: read.data.caPem ?? null }, user);
+  } catch (err) {
+    const errors = domainErrors(err);
+    if (!errors) throw err;
+    return { seq: prev.seq + 1, values, errors };
+  }
+  revalidatePath("/console/monitors");
+  revalidatePath(`/console/monitors/${id}`);
+  return { seq: prev.seq + 1, values, errors: {}, saved: true };
+}
+
+/** Pause (enabled=false) or resume. */
+export async function setMonitorEnabledAction(prev: CheckNowState, fd: FormData): Promise<CheckNowState> {
+  const user = await requireUser();
+  const id = monitorId(fd);
+  if (id === null) return { seq: prev.seq + 1, error: "Unknown monitor" };
+  const enabled = fd.get("enabled") === "true";
+  try {
+    await setMonitorEnabled(id, enabled, user);
+  } catch (err) {
+    const errors = domainErrors(err);
+    if (!errors) throw err;
+    return { seq: prev.seq + 1, error: Object.values(errors).join(" ") };
+  }
+  revalidatePath("/console/monitors");
+  revalidatePath(`/console/monitors/${id}`);
+  return { seq: prev.seq + 1, message: enabled ? "Resumed; a check is due now." : "Paused; no checks until you resume." };
+}
+
+/** Delete (the button asks first); refused with the verb's message while its incident is open. */
+export async function deleteMonitorAction(prev: CheckNowState, fd: FormData): Promise<CheckNowState> {
+  const user = await requireUser();
+  const id = monitorId(fd);
+  if (id === null) return { seq: prev.seq + 1, error: "Unknown monitor" };
+  try {
+    await deleteMonitor(id, user);
+  } catch (err) {
+    const errors = domainErrors(err);
+    if (!errors) throw err;
+    return { seq: prev.seq + 1, error: Object.values(errors).join(" ") };
+  }
+  revalidatePath("/console/monitors");
+  redirect("/console/monitors");
 }

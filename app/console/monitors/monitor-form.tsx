@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState, type ReactNode } from "react";
-import { createMonitorAction } from "@/app/console/monitors/actions";
+import { createMonitorAction, updateMonitorAction } from "@/app/console/monitors/actions";
 import type { MonitorFormState } from "@/app/console/monitors/state";
 
 type ServiceOption = { slug: string; name: string; components: { slug: string; name: string }[] };
@@ -24,9 +24,12 @@ const aria = (name: string, error?: string, hint = false) => ({
   "aria-describedby": [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ") || undefined,
 });
 
-/** Every monitor field, including the linked service and components and an optional CA bundle. */
-export function MonitorForm({ services }: { services: ServiceOption[] }) {
-  const [state, action, pending] = useActionState<MonitorFormState, FormData>(createMonitorAction, { seq: 0, values: {}, errors: {} });
+/**
+ * Every monitor field, including the linked service and components and an optional CA bundle.
+ * With `edit`, the same form changes an existing monitor, starting from its current values.
+ */
+export function MonitorForm({ services, edit }: { services: ServiceOption[]; edit?: { id: number; values: Record<string, string> } }) {
+  const [state, action, pending] = useActionState<MonitorFormState, FormData>(edit ? updateMonitorAction : createMonitorAction, { seq: 0, values: edit?.values ?? {}, errors: {} });
   const v = state.values, e = state.errors;
   const [service, setService] = useState(v.service ?? services[0]?.slug ?? "");
   const ticked = new Set((v.components ?? "").split(",").filter(Boolean));
@@ -38,6 +41,8 @@ export function MonitorForm({ services }: { services: ServiceOption[] }) {
           <p className="font-semibold">{e._ ?? `Please fix ${errorCount === 1 ? "the field" : `the ${errorCount} fields`} marked below. Nothing was saved.`}</p>
         </div>
       )}
+      {state.saved && <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-sm font-semibold text-green-950">Changes saved.</p>}
+      {edit && <input type="hidden" name="id" value={edit.id} />}
       <Field name="name" label="Name" error={e.name}><input {...aria("name", e.name)} defaultValue={v.name} required maxLength={200} className={input} placeholder="Teams sign-in certificate" /></Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <div className="sm:col-span-2">
@@ -86,7 +91,7 @@ export function MonitorForm({ services }: { services: ServiceOption[] }) {
         <textarea {...aria("caPem", e.caPem, true)} defaultValue={v.caPem} rows={4} className={`${input} font-mono text-xs`} placeholder="-----BEGIN CERTIFICATE-----" spellCheck={false} />
       </Field>
       <button type="submit" disabled={pending} className="rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50">
-        {pending ? "Adding…" : "Add monitor"}
+        {edit ? (pending ? "Saving…" : "Save changes") : pending ? "Adding…" : "Add monitor"}
       </button>
     </form>
   );

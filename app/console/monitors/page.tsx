@@ -47,7 +47,7 @@ export default async function MonitorsPage() {
                     </td>
                     <td className="px-3 py-2">{m.service.name}{m.components.length > 0 && <div className="text-xs text-slate-600">{m.components.map((c) => c.name).join(", ")}</div>}</td>
                     <td className="px-3 py-2">
-                      <CategoryBadge category={r?.category ?? null} />
+                      {m.enabled ? <CategoryBadge category={r?.category ?? null} /> : <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800" data-paused>Paused</span>}
                       {m.incidentId && <div className="mt-1 text-xs"><Link href={`/console/incidents/${m.incidentId}`}>Incident {m.incidentId}</Link></div>}
                     </td>
                     <td className="px-3 py-2 tabular-nums" data-days-left={r?.daysLeft ?? ""}>

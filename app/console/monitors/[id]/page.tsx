@@ -6,6 +6,9 @@ import { requireUser } from "@/lib/auth/session";
 import type { CertEvidence } from "@/lib/certs/describe-certificate";
 import { explainFindings, utc } from "@/lib/certs/explain";
 import { getMonitor } from "@/lib/certs/get-monitor";
+import { listServices } from "@/lib/services/list-services";
+import { MonitorForm } from "@/app/console/monitors/monitor-form";
+import { MonitorControls } from "@/app/console/monitors/[id]/monitor-controls";
 import { CategoryBadge } from "@/app/console/monitors/category-badge";
 import { DaysLeftChart } from "@/app/console/monitors/days-left-chart";
 import { CheckNowButton } from "@/app/console/monitors/[id]/check-now-button";
@@ -21,6 +24,13 @@ export default async function MonitorPage({ params }: Props) {
   const monitor = /^\d{1,15}$/.test(raw) ? await getMonitor(Number(raw)) : null;
   if (!monitor) notFound();
   const last = monitor.lastResult;
+  const services = await listServices();
+  const editValues: Record<string, string> = {
+    name: monitor.name, host: monitor.host, port: String(monitor.port), servername: monitor.servername ?? "", protocol: monitor.protocol,
+    warnDays: String(monitor.warnDays), criticalDays: String(monitor.criticalDays), intervalSeconds: String(monitor.intervalSeconds),
+    autoResolve: String(monitor.autoResolve), service: monitor.service.slug, caPem: monitor.caPem ?? "",
+    components: monitor.components.map((c) => `${monitor.service.slug}/${c.slug}`).join(","),
+  };
   const words = (r: CheckResult) => explainFindings({ findings: r.findings, chain: r.chain as CertEvidence[], validTo: r.validTo, daysLeft: r.daysLeft, error: r.error }, monitor);
   const tls = last?.tls as { protocol?: string | null; cipher?: string | null; servername?: string | null } | null | undefined;
   return (
@@ -29,6 +39,7 @@ export default async function MonitorPage({ params }: Props) {
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-bold">{monitor.name}</h1>
+          {!monitor.enabled && <p className="mt-1 inline-block rounded bg-slate-200 px-2 py-0.5 text-sm font-semibold text-slate-800" data-testid="paused">Paused: no scheduled checks</p>}
           <p className="mt-1 font-mono text-sm text-slate-700">
             {monitor.host}:{monitor.port}{monitor.servername ? ` · SNI ${monitor.servername}` : ""} · {monitor.protocol === "smtp-starttls" ? "SMTP STARTTLS" : "TLS"}
           </p>
@@ -39,8 +50,19 @@ export default async function MonitorPage({ params }: Props) {
             {monitor.caPem ? " · extra CA bundle" : ""}
           </p>
         </div>
-        <CheckNowButton id={monitor.id} />
+        <div className="flex flex-col items-end gap-3">
+          <CheckNowButton id={monitor.id} />
+          <MonitorControls id={monitor.id} name={monitor.name} enabled={monitor.enabled} />
+        </div>
       </header>
+
+      <details className="rounded border border-slate-300 bg-white p-4">
+        <summary className="cursor-pointer text-lg font-semibold">Edit monitor</summary>
+        <div className="mt-3">
+          <MonitorForm key={`${monitor.id}`} edit={{ id: monitor.id, values: editValues }}
+            services={services.map((s) => ({ slug: s.slug, name: s.name, components: s.components.map((c) => ({ slug: c.slug, name: c.name })) }))} />
+        </div>
+      </details>
 
       <section aria-labelledby="last-check" className="space-y-2 rounded border border-slate-300 bg-white p-4">
         <h2 id="last-check" className="text-lg font-semibold">Last check</h2>

@@ -1,0 +1,31 @@
+"use client";
+
+import { useActionState } from "react";
+import { deleteMonitorAction, setMonitorEnabledAction } from "@/app/console/monitors/actions";
+import type { CheckNowState } from "@/app/console/monitors/state";
+
+/** Pause/Resume and Delete; Delete asks first, and says why when an open incident blocks it. */
+export function MonitorControls({ id, name, enabled }: { id: number; name: string; enabled: boolean }) {
+  const [toggle, toggleAction, toggling] = useActionState<CheckNowState, FormData>(setMonitorEnabledAction, { seq: 0 });
+  const [removal, deleteAction, deleting] = useActionState<CheckNowState, FormData>(deleteMonitorAction, { seq: 0 });
+  return (
+    <div className="flex flex-wrap items-start gap-3">
+      <form action={toggleAction} className="flex flex-wrap items-center gap-2">
+        <input type="hidden" name="id" value={id} />
+        <input type="hidden" name="enabled" value={enabled ? "false" : "true"} />
+        <button type="submit" disabled={toggling} className="rounded border border-slate-400 bg-white px-3 py-2 text-sm font-semibold disabled:opacity-50">
+          {enabled ? (toggling ? "Pausing…" : "Pause") : toggling ? "Resuming…" : "Resume"}
+        </button>
+        <p role="status" className="text-sm">{toggle.message}</p>
+        {toggle.error && <p role="alert" className="text-sm font-medium text-red-800">{toggle.error}</p>}
+      </form>
+      <form action={deleteAction} onSubmit={(e) => { if (!window.confirm(`Delete monitor “${name}” with its check history? Incidents it opened stay.`)) e.preventDefault(); }}>
+        <input type="hidden" name="id" value={id} />
+        <button type="submit" disabled={deleting} className="rounded border border-red-300 bg-white px-3 py-2 text-sm font-semibold text-red-700 disabled:opacity-50">
+          {deleting ? "Deleting…" : "Delete"}
+        </button>
+        {removal.error && <p role="alert" className="mt-1 max-w-xs text-sm font-medium text-red-800">{removal.error}</p>}
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { eq } from "drizzle-orm";
+import { monitorComponents, monitors, services, type Monitor } from "@/db/schema";
+import { getDb, waitForWriteLock, writeTx } from "@/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
+import { wakeJob } from "@/lib/background/jobs";
+import type { UpdateMonitorInput } from "@/lib/certs/input";
+import { CHECK_JOB } from "@/lib/certs/job-name";
+import { applyEnabled } from "@/lib/certs/set-monitor-enabled";
+import { vetTarget } from "@/lib/certs/vet-target";
+import { invalid, notFound } from "@/lib/errors";
+import { committed } from "@/lib/events/after-commit";
+import { resolveComponents } from "@/lib/incidents/append-update";
+
+const TARGET = ["host", "port", "servername", "protocol", "caPem"] as const;
+const PLAIN = ["name", "warnDays", "criticalDays", "intervalSeconds", "autoResolve", ...TARGET] as const;
+
+/**
+ * Change some of a monitor's fields (and pause/resume with "enabled"), vetting a new target like
+ * create does. A changed target is due for a check at once. Changing the service without naming
+ * components unlinks the old service's components.
+ */
+export async function updateMonitor(id: number, input: UpdateMonitorInput, actor: Actor, opts: { now?: number } = {}): Promise<Monitor> {
+  const before = await getDb().select().from(monitors).where(eq(monitors.id, id)).get();
+  if (!before) throw notFound(`No monitor ${id}`);
+  if (input.host !== undefined || input.port !== undefined) {
+    const vetted = await vetTarget(input.host ?? before.host);
+    if (!vetted.ok && vetted.reason === "denied") throw invalid(vetted.message, { field: "host" });
+  }
+  await waitForWriteLock();
+  const now = opts.now ?? Date.now();
+  const { row, changed } = writeTx((tx) => {
+    const current = tx.select().from(monitors).where(eq(monitors.id, id)).get();
+    if (!current) throw notFound(`No monitor ${id}`);
+    const next: Partial<Monitor> = {};
+    for (const k of PLAIN) {
+      const v = k === "caPem" && typeof input.caPem === "string" ? input.caPem.trim() : input[k];
+      if (v !== undefined && v !== current[k]) Object.assign(next, { [k]: v });
+    }
+    const warn = next.warnDays ?? current.warnDays, critical = next.criticalDays ?? current.criticalDays;
+    if (warn <= critical) throw invalid("criticalDays must be smaller than warnDays", { field: "criticalDays" });
+    let serviceId = current.serviceId, serviceSlug: string | undefined;
+    if (input.service !== undefined) {
+      const service = tx.select().from(services).where(eq(services.slug, input.service)).get();
+      if (!service) throw invalid(`Unknown service: ${input.service}`, { field: "service" });
+      if (service.id !== current.serviceId) { next.serviceId = serviceId = service.id; serviceSlug = service.slug; }
+    }
+    const relink = input.components !== undefined || next.serviceId !== undefined;
+    const linked = relink ? resolveComponents(tx, serviceId, input.components ?? []) : null;
+    const oldLinks = tx.select({ componentId: monitorComponents.componentId }).from(monitorComponents).where(eq(monitorComponents.monitorId, id)).all();
+    const linksChanged = linked !== null && [...linked.values()].map((c) => c.id).sort().join() !== oldLinks.map((l) => l.componentId).sort().join();
+    if (TARGET.some((k) => k in next) && current.enabled) next.nextCheckAt = now;
+    const fieldsChanged = Object.keys(next).length > 0 || linksChanged;
+    if (Object.keys(next).length > 0) tx.update(monitors).set(next).where(eq(monitors.id, id)).run();
+    if (linked && linksChanged) {
+      tx.delete(monitorComponents).where(eq(monitorComponents.monitorId, id)).run();
+      for (const c of linked.values()) tx.insert(monitorComponents).values({ monitorId: id, componentId: c.id }).run();
+    }
+    if (fieldsChanged) {
+      const changedKeys = [...Object.keys(next).filter((k) => k !== "nextCheckAt" && k !== "serviceId"), ...(serviceSlug ? ["service"] : []), ...(linksChanged ? ["components"] : [])];
+      recordAudit(actor, { action: "monitor.updated", target: String(id), detail: { changed: [...new Set(changedKeys)], host: next.host ?? current.host, port: next.port ?? current.port } }, tx, now);
+    }
+    const toggled = input.enabled !== undefined && applyEnabled(tx, { ...current, ...next }, input.enabled, actor, now);
+    return { row: tx.select().from(monitors).where(eq(monitors.id, id)).get() ?? current, changed: fieldsChanged || toggled };
+  });
+  if (changed) {
+    committed({ kind: "monitor", id: String(id) });
+    if (row.enabled) wakeJob(CHECK_JOB);
+  }
+  return row;
+}
