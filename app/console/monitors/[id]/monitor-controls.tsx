@@ -16,7 +16,7 @@ export function MonitorControls({ id, name, enabled }: { id: number; name: strin
         <button type="submit" disabled={toggling} className="rounded border border-slate-400 bg-white px-3 py-2 text-sm font-semibold disabled:opacity-50">
           {enabled ? (toggling ? "Pausing…" : "Pause") : toggling ? "Resuming…" : "Resume"}
         </button>
-        <p role="status" className="text-sm">{toggle.message}</p>
+        {toggle.message && <p role="status" className="text-sm">{toggle.message}</p>}
         {toggle.error && <p role="alert" className="text-sm font-medium text-red-800">{toggle.error}</p>}
       </form>
       <form action={deleteAction} onSubmit={(e) => { if (!window.confirm(`Delete monitor “${name}” with its check history? Incidents it opened stay.`)) e.preventDefault(); }}>
