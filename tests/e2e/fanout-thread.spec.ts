@@ -95,7 +95,7 @@ test.describe("fan-out on the built server", () => {
     await page.getByLabel("Email").fill("responder@herald.test");
     await page.getByLabel("Password").fill("herald-demo-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(`${app.url}/console`);
+    await expect(page).toHaveURL(`${app.url}/console/deliveries`); // sign-in returns to the page asked for
     await page.goto(`${app.url}/console/deliveries`);
     await expect(page.locator('[data-channel="x"]')).toContainText("on");
     const row = page.locator(`tr[data-delivery-id="${deliveryRows(app, id!)[0]?.id}"]`);
