@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { startApp, tokenFor, type AppServer } from "@/tests/support/app-server";
+import { signInThroughApi } from "@/tests/e2e/ui-helpers";
 import { closeAllServers, makeTestPki, startTlsServer, type TestPki } from "@/tests/support/tls-fixtures";
 
 // The built server and a real browser: a responder pauses, resumes, edits and deletes a
@@ -18,13 +19,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => { await app?.stop(); await closeAllServers(); });
 
-async function signIn(page: Page) {
-  const { csrfToken } = (await (await page.request.get(`${app.url}/api/auth/csrf`)).json()) as { csrfToken: string };
-  const res = await page.request.post(`${app.url}/api/auth/callback/credentials`, {
-    form: { csrfToken, email: "responder@herald.test", password: "herald-demo-password", json: "true" },
-  });
-  expect(res.ok()).toBe(true);
-}
+const signIn = (page: Page) => signInThroughApi(page, app);
 const api = async (method: string, path: string, body?: unknown) => {
   const res = await fetch(`${app.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: res.status, json: (res.status === 204 ? null : await res.json()) as Record<string, unknown> };

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { startApp, tokenFor, type AppServer } from "@/tests/support/app-server";
+import { signInThroughApi } from "@/tests/e2e/ui-helpers";
 import { closeAllServers, makeTestPki, startTlsServer, type TestPki } from "@/tests/support/tls-fixtures";
 
 // The built server, real TLS servers on 127.0.0.1 and a real browser: a responder adds a
@@ -19,13 +20,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => { await app?.stop(); await closeAllServers(); });
 
-async function signIn(page: Page) {
-  const { csrfToken } = (await (await page.request.get(`${app.url}/api/auth/csrf`)).json()) as { csrfToken: string };
-  const res = await page.request.post(`${app.url}/api/auth/callback/credentials`, {
-    form: { csrfToken, email: "responder@herald.test", password: "herald-demo-password", json: "true" },
-  });
-  expect(res.ok()).toBe(true);
-}
+const signIn = (page: Page) => signInThroughApi(page, app);
 
 const api = (path: string, body?: unknown) => fetch(`${app.url}${path}`, {
   method: body === undefined ? "GET" : "POST",

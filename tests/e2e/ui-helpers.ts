@@ -11,6 +11,15 @@ export async function signIn(page: Page, app: AppServer, email = "responder@hera
   await expect(page).toHaveURL(`${app.url}/console`);
 }
 
+/** Sign the page's browser context in through next-auth's endpoint (for specs about other screens). */
+export async function signInThroughApi(page: Page, app: Pick<AppServer, "url">, email = "responder@herald.test"): Promise<void> {
+  const { csrfToken } = (await (await page.request.get(`${app.url}/api/auth/csrf`)).json()) as { csrfToken: string };
+  const res = await page.request.post(`${app.url}/api/auth/callback/credentials`, {
+    form: { csrfToken, email, password: PASSWORD, json: "true" },
+  });
+  expect(res.ok()).toBe(true);
+}
+
 /** Fail the test on any JS dialog (XSS) or React hydration error in the page. */
 export function watchPage(page: Page): { problems: string[] } {
   const problems: string[] = [];
