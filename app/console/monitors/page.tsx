@@ -30,9 +30,9 @@ export default async function MonitorsPage() {
           <table className="w-full text-left text-sm" aria-label="Certificate monitors">
             <thead className="bg-slate-100 text-slate-700">
               <tr>
-                <th className="px-3 py-2">Monitor</th><th className="px-3 py-2">Service</th><th className="px-3 py-2">Status</th>
-                <th className="px-3 py-2">Days left</th><th className="px-3 py-2">Last check</th><th className="px-3 py-2">Chain</th>
-                <th className="px-3 py-2">Days left over time</th>
+                <th scope="col" className="px-3 py-2">Monitor</th><th scope="col" className="px-3 py-2">Service</th><th scope="col" className="px-3 py-2">Status</th>
+                <th scope="col" className="px-3 py-2">Days left</th><th scope="col" className="px-3 py-2">Last check</th><th scope="col" className="px-3 py-2">Chain</th>
+                <th scope="col" className="px-3 py-2">Days left over time</th>
               </tr>
             </thead>
             <tbody>
