@@ -13,20 +13,14 @@ export function onCommitted(name: string, listener: Listener): void {
   listeners.set(name, listener);
 }
 
-/**
- * Tell every listener about a committed change. The returned promise settles when listeners
- * that do async work (the front cache re-rendering hot pages) finish, or after `waitMs`.
- */
-export function committed(change: Change, waitMs = 1_000): Promise<void> {
-  const pending: Promise<void>[] = [];
+/** Tell every listener about a committed change; a listener's async failure is logged, not thrown. */
+export function committed(change: Change): void {
   for (const [name, listener] of listeners) {
+    const fail = (err: unknown) => console.error(`[herald] after-commit listener ${name} failed`, err);
     try {
-      const r = listener(change);
-      if (r) pending.push(r.catch((err: unknown) => console.error(`[herald] after-commit listener ${name} failed`, err)));
+      listener(change)?.catch(fail);
     } catch (err) {
-      console.error(`[herald] after-commit listener ${name} failed`, err);
+      fail(err);
     }
   }
-  if (pending.length === 0) return Promise.resolve();
-  return Promise.race([Promise.all(pending).then(() => undefined), new Promise<void>((r) => setTimeout(r, waitMs).unref())]);
 }

@@ -30,7 +30,6 @@ export async function openIncident(input: OpenIncidentInput, actor: Actor, opts:
     recordAudit(actor, { action: "incident.opened", target: created.id, detail: { title: input.title } }, tx, now);
     return tx.select().from(incidents).where(eq(incidents.id, created.id)).get() ?? created;
   });
-  // Not awaited: the front cache serves fresh pages to the next reader (stale only to a herd).
-  void committed({ kind: "incident", id: incident.id });
+  committed({ kind: "incident", id: incident.id });
   return incident;
 }

@@ -20,7 +20,6 @@ export async function postUpdate(incidentId: string, facts: UpdateFacts, actor: 
     recordAudit(actor, { action: "incident.updated", target: incidentId, detail: { status: facts.status, updateId: written.id } }, tx, now);
     return written;
   });
-  // Not awaited: the front cache serves fresh pages to the next reader (stale only to a herd).
-  void committed({ kind: "incident", id: incidentId });
+  committed({ kind: "incident", id: incidentId });
   return update;
 }

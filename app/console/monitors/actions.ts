@@ -24,6 +24,8 @@ function domainErrors(err: unknown): Record<string, string> | null {
   return null;
 }
 
+const monitorId = (fd: FormData) => { const id = Number(fd.get("id")); return Number.isSafeInteger(id) && id > 0 ? id : null; };
+
 /** Add-monitor form: parse, create, go to the new monitor; on failure hand back values and messages. */
 export async function createMonitorAction(prev: MonitorFormState, fd: FormData): Promise<MonitorFormState> {
   const user = await requireUser();
@@ -45,8 +47,8 @@ export async function createMonitorAction(prev: MonitorFormState, fd: FormData):
 /** "Check now": one check through the same state machine as the scheduler. */
 export async function checkNowAction(prev: CheckNowState, fd: FormData): Promise<CheckNowState> {
   await requireUser();
-  const id = Number(fd.get("id"));
-  if (!Number.isSafeInteger(id) || id <= 0) return { seq: prev.seq + 1, error: "Unknown monitor" };
+  const id = monitorId(fd);
+  if (id === null) return { seq: prev.seq + 1, error: "Unknown monitor" };
   try {
     const run = await runCheck(id);
     revalidatePath(`/console/monitors/${id}`);
@@ -60,8 +62,6 @@ export async function checkNowAction(prev: CheckNowState, fd: FormData): Promise
     return { seq: prev.seq + 1, error: Object.values(errors).join(" ") };
   }
 }
-
-const monitorId = (fd: FormData) => { const id = Number(fd.get("id")); return Number.isSafeInteger(id) && id > 0 ? id : null; };
 
 /** Edit form: the same fields as add; a cleared SNI or CA bundle is removed, not left as it was. */
 export async function updateMonitorAction(prev: MonitorFormState, fd: FormData): Promise<MonitorFormState> {
