@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // Every time is UTC milliseconds since the epoch (integer), shown with its zone at the edges.
 const ms = (name: string) => integer(name, { mode: "number" });
@@ -27,6 +27,8 @@ export const users = sqliteTable("users", {
   role: text("role", { enum: ROLES }).notNull().default("responder"),
   createdAt: ms("created_at").notNull().default(now),
   disabledAt: ms("disabled_at"),
+  // Sessions issued before this are void (password changed or reset).
+  passwordChangedAt: ms("password_changed_at"),
 });
 
 export const apiTokens = sqliteTable("api_tokens", {
@@ -49,7 +51,24 @@ export const services = sqliteTable("services", {
   idPrefix: text("id_prefix").notNull().unique(),
   description: text("description").notNull().default(""),
   position: integer("position").notNull().default(0),
+  // Hidden: off the public page, still usable in the console. Archived: gone everywhere public,
+  // history kept (what delete becomes once incidents or monitors refer to it).
+  hidden: integer("hidden", { mode: "boolean" }).notNull().default(false),
+  archivedAt: ms("archived_at"),
 });
+
+/** Optional headings inside a service, like Statuspage's component groups. */
+export const componentGroups = sqliteTable(
+  "component_groups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    serviceId: integer("service_id").notNull().references(() => services.id),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [uniqueIndex("component_groups_service_name").on(t.serviceId, t.name)],
+);
 
 export const components = sqliteTable(
   "components",
@@ -63,6 +82,12 @@ export const components = sqliteTable(
     status: text("status", { enum: COMPONENT_STATUSES }).notNull().default("operational"),
     position: integer("position").notNull().default(0),
     updatedAt: ms("updated_at").notNull().default(now),
+    groupId: integer("group_id").references(() => componentGroups.id),
+    hidden: integer("hidden", { mode: "boolean" }).notNull().default(false),
+    archivedAt: ms("archived_at"),
+    // Uptime has no bars before this. SQLite cannot add a column with a computed default, so the
+    // column default is 0 (backfilled by the migration) and inserts stamp the time themselves.
+    createdAt: ms("created_at").notNull().default(0).$defaultFn(() => Date.now()),
   },
   (t) => [uniqueIndex("components_service_slug").on(t.serviceId, t.slug)],
 );
@@ -125,6 +150,8 @@ export const incidentUpdates = sqliteTable(
     // Per-update X options, like Statuspage's custom_tweet / deliver_notifications.
     customPost: text("custom_post"),
     skipX: integer("skip_x", { mode: "boolean" }).notNull().default(false),
+    // Set when a responder corrects the text; the old text is kept in the audit log.
+    editedAt: ms("edited_at"),
   },
   (t) => [index("updates_incident_posted").on(t.incidentId, t.postedAt)],
 );
@@ -274,6 +301,59 @@ export const settings = sqliteTable("settings", {
   updatedAt: ms("updated_at").notNull(),
 });
 
+/** Binary page assets (the logo), served from a content-versioned public URL. */
+export const pageAssets = sqliteTable("page_assets", {
+  key: text("key").primaryKey(),
+  contentType: text("content_type").notNull(),
+  data: blob("data", { mode: "buffer" }).$type<Buffer>().notNull(),
+  sha256: text("sha256").notNull(),
+  updatedAt: ms("updated_at").notNull(),
+});
+
+export const ACCOUNT_LINK_KINDS = ["invite", "reset"] as const;
+
+/** One-time links: an invitation (email + role) or a password reset (user). Only the hash is kept. */
+export const accountLinks = sqliteTable(
+  "account_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: ACCOUNT_LINK_KINDS }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    email: text("email").notNull(),
+    role: text("role", { enum: ROLES }),
+    userId: integer("user_id").references(() => users.id),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: ms("created_at").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+    usedAt: ms("used_at"),
+    revokedAt: ms("revoked_at"),
+  },
+  (t) => [index("account_links_email").on(t.email)],
+);
+
+export const TEMPLATE_KINDS = ["incident", "update"] as const;
+
+/** Named starting points for the new-incident and update forms. */
+export const templates = sqliteTable(
+  "templates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: TEMPLATE_KINDS }).notNull(),
+    name: text("name").notNull(),
+    serviceId: integer("service_id").references(() => services.id),
+    title: text("title").notNull().default(""),
+    body: text("body").notNull().default(""),
+    status: text("status", { enum: INCIDENT_STATUSES }),
+    impact: text("impact", { enum: IMPACTS }),
+    // {componentSlug: status} for the template's service.
+    components: text("components", { mode: "json" }).$type<Record<string, ComponentStatus>>().notNull().default({}),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: ms("created_at").notNull(),
+    updatedAt: ms("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("templates_kind_name").on(t.kind, t.name)],
+);
+
 export type User = typeof users.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type Service = typeof services.$inferSelect;
@@ -284,6 +364,9 @@ export type Delivery = typeof deliveries.$inferSelect;
 export type Monitor = typeof monitors.$inferSelect;
 export type CheckResult = typeof checkResults.$inferSelect;
 export type Notice = typeof notices.$inferSelect;
+export type ComponentGroup = typeof componentGroups.$inferSelect;
+export type AccountLink = typeof accountLinks.$inferSelect;
+export type Template = typeof templates.$inferSelect;
 export type Role = (typeof ROLES)[number];
 export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
