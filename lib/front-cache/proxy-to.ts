@@ -45,7 +45,7 @@ export function proxyTo(port: () => number) {
         refused = true;
         upstream.destroy();
         const status = err instanceof BodyRefused ? err.status : 400;
-        refuse(req, res, status, err.message, { close: true });
+        refuse(req, res, status, err.message, { linger: true });
         resolve();
       });
       req.pipe(counter).pipe(upstream);

@@ -26,10 +26,10 @@ export function toRenderer(port: () => number, limits: ServerLimits) {
     const limit = bodyLimitFor(req.url, req.headers, limits.body);
     const declared = declaredLength(req.headers);
     if (declared !== null && declared > limit) {
-      return refuse(req, res, 413, `Request body too large: the limit here is ${limit} bytes`, { close: true });
+      return refuse(req, res, 413, `Request body too large: the limit here is ${limit} bytes`, { linger: true });
     }
     const reserve = declared ?? limit;
-    if (!gate.tryEnter(reserve)) return refuse(req, res, 503, "The server is busy; try again shortly", { retryAfter: 1, close: true });
+    if (!gate.tryEnter(reserve)) return refuse(req, res, 503, "The server is busy; try again shortly", { retryAfter: 1, linger: true });
     try { await proxy(req, res, { limit, idleMs: limits.bodyIdleMs }); } finally { gate.leave(reserve); }
   };
 }
