@@ -10,7 +10,7 @@ const num = (v: string | undefined, fallback: number) => {
   return v !== undefined && v !== "" && Number.isInteger(n) && n >= 0 ? n : fallback;
 };
 
-export function bodyLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): BodyLimits {
+export function bodyLimitsFromEnv(env: Record<string, string | undefined> = process.env): BodyLimits {
   const d = DEFAULT_BODY_LIMITS;
   return {
     auth: num(env.HERALD_BODY_LIMIT_AUTH, d.auth),

@@ -15,7 +15,7 @@ const num = (v: string | undefined, fallback: number, min = 0) => {
   return v !== undefined && v !== "" && Number.isInteger(n) && n >= min ? n : fallback;
 };
 
-export function serverLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerLimits {
+export function serverLimitsFromEnv(env: Record<string, string | undefined> = process.env): ServerLimits {
   const headersTimeoutMs = num(env.HERALD_HEADERS_TIMEOUT_MS, 10_000, 1);
   return {
     body: bodyLimitsFromEnv(env),
