@@ -3,22 +3,25 @@ import { createServer } from "node:http";
 import { databasePath } from "@/db/open";
 import { watchDatabase } from "@/lib/front-cache/change-watch";
 import { createFrontHandler } from "@/lib/front-cache/front-handler";
-import { proxyTo } from "@/lib/front-cache/proxy-to";
 import { FrontCache } from "@/lib/front-cache/store";
 import { PEER_HEADER } from "@/lib/http/client-ip";
 import { baseSecurityHeaders, NON_HTML_CSP, servedOverHttps } from "@/lib/security/headers";
+import { serverLimitsFromEnv } from "@/lib/server/server-limits";
 import { startRenderer } from "@/lib/server/start-renderer";
+import { toRenderer } from "@/lib/server/to-renderer";
 
 // Production entry (`npm start`). This thread answers readers from the front cache; Next renders
-// in a worker thread (lib/server/next-worker.ts) and everything uncached is proxied to it.
+// in a worker thread (lib/server/next-worker.ts) and everything uncached is proxied to it, within
+// the body, time and in-flight bounds of docs/security.md. A renderer that dies is restarted.
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const renderer = await startRenderer(hostname, port);
-const toNext = proxyTo(renderer.port);
+const limits = serverLimitsFromEnv();
+const toNext = toRenderer(() => renderer.port, limits);
 const cache = new FrontCache();
 const publicHost = process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).host : `localhost:${port}`;
 const off = process.env.HERALD_FRONT_CACHE === "off";
-const front = createFrontHandler({ cache, next: toNext, target: { port: renderer.port, secret: randomBytes(16).toString("hex"), host: publicHost } });
+const front = createFrontHandler({ cache, next: toNext, target: { get port() { return renderer.port; }, secret: randomBytes(16).toString("hex"), host: publicHost } });
 
 // Commits by other processes (a second instance, CLI scripts) arrive through the file itself.
 const watch = watchDatabase(databasePath(), () => cache.invalidate());
@@ -35,7 +38,10 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => void renderer.shutdown().then(() => process.exit(signal === "SIGTERM" ? 0 : 130)));
 }
 
-createServer((req, res) => {
+const server = createServer({
+  headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs,
+  connectionsCheckingInterval: 1_000, // the two timeouts above are enforced to the second
+}, (req, res) => {
   // The socket's address, for per-IP sign-in limits; a client-sent value never survives.
   req.headers[PEER_HEADER] = (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
   (off ? toNext : front.handle)(req, res).catch((err: unknown) => {
@@ -43,4 +49,5 @@ createServer((req, res) => {
     const headers = { ...baseSecurityHeaders(servedOverHttps(req.headers)), "content-security-policy": NON_HTML_CSP };
     if (!res.headersSent) res.writeHead(500, headers).end("Internal error");
   });
-}).listen(port, hostname, () => console.log(`Herald listening on http://${hostname}:${port}`));
+});
+server.listen(port, hostname, () => console.log(`Herald listening on http://${hostname}:${port}`));

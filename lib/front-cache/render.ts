@@ -8,12 +8,14 @@ import type { Entry } from "@/lib/front-cache/store";
 // depends on how each reader arrives: respond.ts adds it per request).
 const DROP = new Set(["content-length", "date", "connection", "keep-alive", "transfer-encoding", "etag", "content-encoding", "strict-transport-security"]);
 
-export type RenderTarget = { port: number; secret: string; host: string };
+/** Where renders go; `port` is read per render and is 0 while the renderer restarts. */
+export type RenderTarget = { readonly port: number; secret: string; host: string };
 
 /** Render one public URL through Next itself (a loopback request that bypasses the cache). */
 export type Rendered = Entry & { cacheable: boolean };
 
 export function renderThroughNext(target: RenderTarget, path: string, generation: number): Promise<Rendered> {
+  if (target.port === 0) return Promise.reject(new Error(`render of ${path}: the renderer is restarting`));
   return new Promise((resolve, reject) => {
     const req = http.get({
       host: "127.0.0.1", port: target.port, path,

@@ -1,0 +1,35 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { proxyTo } from "@/lib/front-cache/proxy-to";
+import { bodyLimitFor, declaredLength, hasBody } from "@/lib/http/body-limits";
+import { refuse } from "@/lib/http/refuse";
+import { answerDegradedHealth } from "@/lib/server/degraded-health";
+import { inFlightGate } from "@/lib/server/in-flight";
+import type { ServerLimits } from "@/lib/server/server-limits";
+
+/**
+ * Everything the front cache does not answer goes through here to the renderer: refused while
+ * it restarts (503, /api/health answers `degraded`), past the in-flight bound (503), or when its
+ * body is too large (413, from the declared length or as the bytes stream through).
+ */
+export function toRenderer(port: () => number, limits: ServerLimits) {
+  const proxy = proxyTo(port);
+  const gate = inFlightGate(limits.maxInFlight, limits.maxInFlightBodyBytes);
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (port() === 0) {
+      if (req.url === "/api/health" || req.url?.startsWith("/api/health?")) return answerDegradedHealth(req, res);
+      return refuse(req, res, 503, "The server is restarting; try again shortly", { retryAfter: 5 });
+    }
+    if (!hasBody(req.headers)) {
+      if (!gate.tryEnter(0)) return refuse(req, res, 503, "The server is busy; try again shortly", { retryAfter: 1 });
+      try { return await proxy(req, res); } finally { gate.leave(0); }
+    }
+    const limit = bodyLimitFor(req.url, req.headers, limits.body);
+    const declared = declaredLength(req.headers);
+    if (declared !== null && declared > limit) {
+      return refuse(req, res, 413, `Request body too large: the limit here is ${limit} bytes`, { linger: true });
+    }
+    const reserve = declared ?? limit;
+    if (!gate.tryEnter(reserve)) return refuse(req, res, 503, "The server is busy; try again shortly", { retryAfter: 1, linger: true });
+    try { await proxy(req, res, { limit, idleMs: limits.bodyIdleMs }); } finally { gate.leave(reserve); }
+  };
+}
