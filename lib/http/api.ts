@@ -1,7 +1,6 @@
 import { NextResponse } from "next/server";
 import { ZodError, type ZodType } from "zod";
 import type { Role } from "@/db/schema";
-import { waitForWriteLock } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authenticateToken } from "@/lib/auth/authenticate-token";
 import { DomainError, isBusyError, type ErrorCode } from "@/lib/errors";
@@ -127,8 +126,6 @@ export function tokenRoute<P = Record<string, never>>(handler: Handler<P>, opts:
       const actor = await authenticateToken(authorization);
       if (!actor) return jsonError(401, unauthenticatedMessage(authorization));
       if (opts.role === "admin" && actor.kind !== "system" && actor.role !== "admin") return jsonError(403, "This needs an admin token");
-      // Writes wait here, off the event loop, while another connection holds a long write.
-      if (req.method !== "GET" && req.method !== "HEAD") await waitForWriteLock();
       const res = await handler({ req, actor, params: await ctx.params });
       for (const [k, v] of Object.entries(NO_STORE)) if (!res.headers.has(k)) res.headers.set(k, v);
       return res;
