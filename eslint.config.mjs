@@ -1,6 +1,16 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// Writes go through write() (lib/db/write.ts): lock wait, transaction, after-commit announcement.
+const parentImports = { patterns: ["../../*"] };
+const writeBypass = (allowTryWrite) => ({
+  ...parentImports,
+  paths: [
+    { name: "@/db/client", importNames: ["writeTx", "waitForWriteLock", ...(allowTryWrite ? [] : ["tryWrite"])], message: "Write through write() from @/lib/db/write." },
+    { name: "@/lib/events/after-commit", importNames: ["committed"], message: "Declare changes in write()'s result instead." },
+  ],
+});
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -8,9 +18,13 @@ const config = [
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/ban-ts-comment": "error",
-      "no-restricted-imports": ["error", { patterns: ["../../*"] }],
+      "no-restricted-imports": ["error", parentImports],
     },
   },
+  { files: ["lib/**", "app/**", "components/**"], rules: { "no-restricted-imports": ["error", writeBypass(false)] } },
+  // Writes that must never wait: a token's lastUsedAt and lease heartbeats are skipped while locked.
+  { files: ["lib/auth/authenticate-token.ts", "lib/background/loop.ts"], rules: { "no-restricted-imports": ["error", writeBypass(true)] } },
+  { files: ["lib/db/write.ts"], rules: { "no-restricted-imports": ["error", parentImports] } },
   { ignores: [".next/**", ".next-*/**", "node_modules/**", "data/**", "tests/.tmp/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
 ];
 

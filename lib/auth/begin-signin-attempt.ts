@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, lte } from "drizzle-orm";
 import { signinAttempts } from "@/db/schema";
-import { waitForWriteLock, writeTx } from "@/db/client";
+import { write, type Written } from "@/lib/db/write";
 
 /** At most this many failed sign-ins per account and per client IP in any window. */
 export const SIGNIN_LIMIT = 5;
@@ -15,8 +15,7 @@ export type SigninAttempt = { attemptId: number } | { retryAfterSeconds: number 
  * the window ages out. Stored in the database, so every instance sharing it enforces one limit.
  */
 export async function beginSigninAttempt(email: string, ip: string | null, now = Date.now()): Promise<SigninAttempt> {
-  await waitForWriteLock();
-  return writeTx((tx) => {
+  return write((tx): Written<SigninAttempt> => {
     tx.delete(signinAttempts).where(lte(signinAttempts.at, now - SIGNIN_WINDOW_MS)).run();
     const keys = [eq(signinAttempts.email, email), ...(ip ? [eq(signinAttempts.ip, ip)] : [])];
     let freeAt = 0;
@@ -26,8 +25,8 @@ export async function beginSigninAttempt(email: string, ip: string | null, now =
       const oldest = recent.length >= SIGNIN_LIMIT ? recent[SIGNIN_LIMIT - 1] : undefined;
       if (oldest) freeAt = Math.max(freeAt, oldest.at + SIGNIN_WINDOW_MS);
     }
-    if (freeAt > 0) return { retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now) / 1000)) };
+    if (freeAt > 0) return { value: { retryAfterSeconds: Math.max(1, Math.ceil((freeAt - now) / 1000)) }, changes: [] };
     const row = tx.insert(signinAttempts).values({ at: now, email, ip }).returning({ id: signinAttempts.id }).get();
-    return { attemptId: row.id };
+    return { value: { attemptId: row.id }, changes: [] };
   });
 }

@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { apiTokens, users } from "@/db/schema";
-import { getDb, waitForWriteLock } from "@/db/client";
+import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { newToken } from "@/lib/auth/tokens";
+import { write } from "@/lib/db/write";
 import { notFound } from "@/lib/errors";
 
 /** Create an API token for a user; returns the plaintext once. */
@@ -12,10 +13,12 @@ export async function createToken(email: string, actor: Actor | null, opts: { na
   const user = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
   if (!user) throw notFound(`No user with email ${email}`);
   const { token, hash, prefix } = newToken();
-  await waitForWriteLock();
-  const row = await db.insert(apiTokens).values({
-    userId: user.id, name: opts.name ?? "api", tokenHash: hash, prefix, expiresAt: opts.expiresAt ?? null,
-  }).returning().get();
-  recordAudit(actor, { action: "token.created", target: user.email, detail: { tokenId: row.id, prefix } });
+  const row = await write((tx) => {
+    const value = tx.insert(apiTokens).values({
+      userId: user.id, name: opts.name ?? "api", tokenHash: hash, prefix, expiresAt: opts.expiresAt ?? null,
+    }).returning().get();
+    recordAudit(actor, { action: "token.created", target: user.email, detail: { tokenId: value.id, prefix } }, tx);
+    return { value, changes: [] };
+  });
   return { token, id: row.id, prefix, user };
 }

@@ -1,12 +1,14 @@
 import { eq } from "drizzle-orm";
 import { signinAttempts } from "@/db/schema";
-import { waitForWriteLock, writeTx } from "@/db/client";
+import { write } from "@/lib/db/write";
 
 /**
  * A sign-in succeeded: its attempt stops counting. Earlier failures stay (per account and per
  * IP), so signing in to one's own account never launders guesses made at others.
  */
 export async function forgetSigninAttempt(attemptId: number): Promise<void> {
-  await waitForWriteLock();
-  writeTx((tx) => tx.delete(signinAttempts).where(eq(signinAttempts.id, attemptId)).run());
+  await write((tx) => {
+    tx.delete(signinAttempts).where(eq(signinAttempts.id, attemptId)).run();
+    return { value: undefined, changes: [] };
+  });
 }

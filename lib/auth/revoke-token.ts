@@ -1,8 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { apiTokens } from "@/db/schema";
-import { waitForWriteLock, writeTx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { write } from "@/lib/db/write";
 import { DomainError, notFound } from "@/lib/errors";
 
 /**
@@ -12,8 +12,7 @@ import { DomainError, notFound } from "@/lib/errors";
 export async function revokeToken(idOrPrefix: string, actor: Actor | null): Promise<void> {
   const key = idOrPrefix.trim();
   const where = /^\d+$/.test(key) ? eq(apiTokens.id, Number(key)) : eq(apiTokens.prefix, key);
-  await waitForWriteLock(); // a long write elsewhere: wait without blocking the server
-  writeTx((tx) => {
+  await write((tx) => {
     const rows = tx.select().from(apiTokens).where(and(where, isNull(apiTokens.revokedAt))).all();
     if (rows.length === 0) throw notFound(`No active token ${key}`);
     const mayRevokeAny = !actor || actor.kind === "system" || actor.role === "admin";
@@ -23,5 +22,6 @@ export async function revokeToken(idOrPrefix: string, actor: Actor | null): Prom
     const now = Date.now();
     tx.update(apiTokens).set({ revokedAt: now }).where(and(where, isNull(apiTokens.revokedAt))).run();
     recordAudit(actor, { action: "token.revoked", target: key, detail: { tokenIds: rows.map((r) => r.id) } }, tx, now);
+    return { value: undefined, changes: [] }; // tokens are not public
   });
 }

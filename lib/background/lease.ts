@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { leases } from "@/db/schema";
 import { getDb } from "@/db/client";
+import { write } from "@/lib/db/write";
 
 /**
  * How long a job lease outlives its last renewal (HERALD_LEASE_TTL_MS, default 30 s): the most a
@@ -24,6 +25,11 @@ export function acquireLease(name: string, holder: string, ttlMs: number, now = 
       setWhere: sql`${leases.holder} = ${holder} OR ${leases.expiresAt} < ${now}`,
     }).returning({ holder: leases.holder }).get();
   return row?.holder === holder;
+}
+
+/** acquireLease for a caller that may wait: waits for another connection's write lock first. */
+export function takeLease(name: string, holder: string, ttlMs: number, now = Date.now()): Promise<boolean> {
+  return write(() => ({ value: acquireLease(name, holder, ttlMs, now), changes: [] }));
 }
 
 export function releaseLease(name: string, holder: string): void {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { tryWrite, waitForWriteLock } from "@/db/client";
-import { acquireLease, leaseTtlMs, releaseLease } from "@/lib/background/lease";
+import { tryWrite } from "@/db/client";
+import { acquireLease, leaseTtlMs, releaseLease, takeLease } from "@/lib/background/lease";
 import { jobs, setWaker, type Job } from "@/lib/background/jobs";
 import { loopState, type JobState } from "@/lib/background/loop-state";
 import { isBusyError } from "@/lib/errors";
@@ -41,8 +41,7 @@ export function startLoop(): () => void {
       clearTimeout(timers.get(job.name));
       let beat: NodeJS.Timeout | undefined;
       try {
-        await waitForWriteLock(); // wait for a long write elsewhere without blocking requests
-        if (acquireLease(lease, INSTANCE_ID, ttl)) {
+        if (await takeLease(lease, INSTANCE_ID, ttl)) { // waits for a long write elsewhere without blocking requests
           beat = setInterval(() => renew(lease, ttl), Math.max(250, Math.floor(ttl / 3)));
           state.lastRunAt = Date.now();
           await job.run(state.lastRunAt);

@@ -1,14 +1,13 @@
 import { eq } from "drizzle-orm";
 import { monitorComponents, monitors, services, type Monitor } from "@/db/schema";
-import { waitForWriteLock, writeTx } from "@/db/client";
 import { actorUserId, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { write } from "@/lib/db/write";
 import { wakeJob } from "@/lib/background/jobs";
 import { CHECK_JOB } from "@/lib/certs/job-name";
 import { vetTarget } from "@/lib/certs/vet-target";
 import type { CreateMonitorInput } from "@/lib/certs/input";
 import { invalid } from "@/lib/errors";
-import { committed } from "@/lib/events/after-commit";
 import { resolveComponents } from "@/lib/incidents/append-update";
 
 /** Add a certificate monitor linked to a service and some of its components; first check is due at once. */
@@ -16,9 +15,8 @@ export async function createMonitor(input: CreateMonitorInput, actor: Actor, opt
   // A name that does not resolve yet is accepted; every check vets it again anyway.
   const vetted = await vetTarget(input.host);
   if (!vetted.ok && vetted.reason === "denied") throw invalid(vetted.message, { field: "host" });
-  await waitForWriteLock();
   const now = opts.now ?? Date.now();
-  const monitor = writeTx((tx) => {
+  const monitor = await write((tx) => {
     const service = tx.select().from(services).where(eq(services.slug, input.service)).get();
     if (!service) throw invalid(`Unknown service: ${input.service}`, { field: "service" });
     const linked = resolveComponents(tx, service.id, input.components);
@@ -30,9 +28,8 @@ export async function createMonitor(input: CreateMonitorInput, actor: Actor, opt
     }).returning().get();
     for (const c of linked.values()) tx.insert(monitorComponents).values({ monitorId: row.id, componentId: c.id }).run();
     recordAudit(actor, { action: "monitor.created", target: String(row.id), detail: { host: row.host, port: row.port, service: service.slug } }, tx, now);
-    return row;
+    return { value: row, changes: [{ kind: "monitor", id: String(row.id) }] };
   });
-  committed({ kind: "monitor", id: String(monitor.id) });
   wakeJob(CHECK_JOB);
   return monitor;
 }

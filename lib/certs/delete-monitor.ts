@@ -1,10 +1,9 @@
 import { and, eq, ne } from "drizzle-orm";
 import { checkResults, incidents, monitorComponents, monitors, notices } from "@/db/schema";
-import { waitForWriteLock, writeTx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { write } from "@/lib/db/write";
 import { conflict, notFound } from "@/lib/errors";
-import { committed } from "@/lib/events/after-commit";
 
 /**
  * Remove a monitor with its component links, check results and notices, in one transaction.
@@ -12,9 +11,8 @@ import { committed } from "@/lib/events/after-commit";
  * with their monitorId, as history.
  */
 export async function deleteMonitor(id: number, actor: Actor, opts: { now?: number } = {}): Promise<void> {
-  await waitForWriteLock();
   const now = opts.now ?? Date.now();
-  writeTx((tx) => {
+  await write((tx) => {
     const monitor = tx.select().from(monitors).where(eq(monitors.id, id)).get();
     if (!monitor) throw notFound(`No monitor ${id}`);
     const open = tx.select({ id: incidents.id }).from(incidents)
@@ -25,6 +23,6 @@ export async function deleteMonitor(id: number, actor: Actor, opts: { now?: numb
     tx.delete(monitorComponents).where(eq(monitorComponents.monitorId, id)).run();
     tx.delete(monitors).where(eq(monitors.id, id)).run();
     recordAudit(actor, { action: "monitor.deleted", target: String(id), detail: { name: monitor.name, host: monitor.host, port: monitor.port, checkResults: results } }, tx, now);
+    return { value: undefined, changes: [{ kind: "monitor", id: String(id) }] };
   });
-  committed({ kind: "monitor", id: String(id) });
 }

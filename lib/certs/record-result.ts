@@ -1,13 +1,14 @@
 import { and, count, eq, gt, max, notInArray } from "drizzle-orm";
 import { checkResults, monitors, notices, type CheckResult, type Monitor } from "@/db/schema";
-import { writeTx, type Tx } from "@/db/client";
+import type { Tx } from "@/db/client";
+import { write } from "@/lib/db/write";
 import { INCONCLUSIVE, isInconclusive } from "@/lib/certs/categories";
 import type { CheckOutcome } from "@/lib/certs/classify";
 import { explainFindings, targetName } from "@/lib/certs/explain";
 
 /** Store one check's facts, schedule the next check and raise responder notices, in one transaction. */
-export function recordResult(monitor: Monitor, outcome: CheckOutcome, now: number): CheckResult {
-  return writeTx((tx) => {
+export function recordResult(monitor: Monitor, outcome: CheckOutcome, now: number): Promise<CheckResult> {
+  return write((tx) => {
     const row = tx.insert(checkResults).values({
       monitorId: monitor.id, checkedAt: now, category: outcome.category, findings: outcome.findings,
       daysLeft: outcome.daysLeft, validTo: outcome.validTo, serial: outcome.serial, chain: outcome.chain,
@@ -16,7 +17,7 @@ export function recordResult(monitor: Monitor, outcome: CheckOutcome, now: numbe
     tx.update(monitors).set({ nextCheckAt: now + monitor.intervalSeconds * 1000 }).where(eq(monitors.id, monitor.id)).run();
     thresholdNotice(tx, monitor, row, outcome, now);
     unreachableNotice(tx, monitor, row, now);
-    return row;
+    return { value: row, changes: [{ kind: "monitor", id: String(monitor.id) }] };
   });
 }
 

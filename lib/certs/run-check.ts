@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { monitors, type CheckResult, type Monitor } from "@/db/schema";
-import { getDb, waitForWriteLock } from "@/db/client";
+import { getDb } from "@/db/client";
 import { advanceState } from "@/lib/certs/advance-state";
 import { classify } from "@/lib/certs/classify";
 import type { Decision } from "@/lib/certs/decide";
@@ -9,7 +9,6 @@ import { probeVetted } from "@/lib/certs/probe-vetted";
 import { recordResult } from "@/lib/certs/record-result";
 import { trustAnchors } from "@/lib/certs/trust-store";
 import { notFound } from "@/lib/errors";
-import { committed } from "@/lib/events/after-commit";
 
 export type CheckRun = { monitor: Monitor; result: CheckResult; decision: Decision; incidentId: string | null };
 
@@ -35,9 +34,7 @@ export async function runCheck(monitorOrId: number | Monitor, opts: RunCheckOpti
     expectedName: targetName(monitor), anchors: trustAnchors(monitor.caPem), now,
     warnDays: monitor.warnDays, criticalDays: monitor.criticalDays,
   });
-  await waitForWriteLock();
-  const result = recordResult(monitor, classified, now);
-  committed({ kind: "monitor", id: String(monitor.id) });
+  const result = await recordResult(monitor, classified, now);
   const { decision, incidentId } = await advanceState(monitor, result, now);
   return { monitor, result, decision, incidentId };
 }

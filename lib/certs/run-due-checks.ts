@@ -1,6 +1,7 @@
 import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { monitors, type Monitor } from "@/db/schema";
-import { getDb, writeTx } from "@/db/client";
+import { getDb } from "@/db/client";
+import { write } from "@/lib/db/write";
 import { runCheck } from "@/lib/certs/run-check";
 
 export const checkConcurrency = () => {
@@ -21,9 +22,11 @@ export async function runDueChecks(opts: DueRunOptions = {}): Promise<{ checked:
     .where(and(lte(monitors.nextCheckAt, claimAt), eq(monitors.enabled, true)))
     .orderBy(asc(monitors.nextCheckAt)).limit(opts.limit ?? 1000).all();
   if (due.length === 0) return { checked: 0, failed: 0 };
-  const claimed: Monitor[] = writeTx((tx) => due.flatMap(({ id }) =>
-    tx.update(monitors).set({ nextCheckAt: sql`${claimAt} + ${monitors.intervalSeconds} * 1000` })
-      .where(and(eq(monitors.id, id), lte(monitors.nextCheckAt, claimAt))).returning().all()));
+  const claimed: Monitor[] = await write((tx) => ({
+    value: due.flatMap(({ id }) => tx.update(monitors).set({ nextCheckAt: sql`${claimAt} + ${monitors.intervalSeconds} * 1000` })
+      .where(and(eq(monitors.id, id), lte(monitors.nextCheckAt, claimAt))).returning().all()),
+    changes: [], // a schedule, not something readers see
+  }));
   let next = 0, failed = 0;
   const worker = async () => {
     for (let m = claimed[next++]; m; m = claimed[next++]) {

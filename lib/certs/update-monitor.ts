@@ -1,15 +1,15 @@
 import { eq } from "drizzle-orm";
 import { monitorComponents, monitors, services, type Monitor } from "@/db/schema";
-import { getDb, waitForWriteLock, writeTx } from "@/db/client";
+import { getDb } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { write } from "@/lib/db/write";
 import { wakeJob } from "@/lib/background/jobs";
 import type { UpdateMonitorInput } from "@/lib/certs/input";
 import { CHECK_JOB } from "@/lib/certs/job-name";
 import { applyEnabled } from "@/lib/certs/set-monitor-enabled";
 import { vetTarget } from "@/lib/certs/vet-target";
 import { invalid, notFound } from "@/lib/errors";
-import { committed } from "@/lib/events/after-commit";
 import { resolveComponents } from "@/lib/incidents/append-update";
 
 const TARGET = ["host", "port", "servername", "protocol", "caPem"] as const;
@@ -27,9 +27,8 @@ export async function updateMonitor(id: number, input: UpdateMonitorInput, actor
     const vetted = await vetTarget(input.host ?? before.host);
     if (!vetted.ok && vetted.reason === "denied") throw invalid(vetted.message, { field: "host" });
   }
-  await waitForWriteLock();
   const now = opts.now ?? Date.now();
-  const { row, changed } = writeTx((tx) => {
+  const { row, changed } = await write((tx) => {
     const current = tx.select().from(monitors).where(eq(monitors.id, id)).get();
     if (!current) throw notFound(`No monitor ${id}`);
     const next: Partial<Monitor> = {};
@@ -61,11 +60,10 @@ export async function updateMonitor(id: number, input: UpdateMonitorInput, actor
       recordAudit(actor, { action: "monitor.updated", target: String(id), detail: { changed: [...new Set(changedKeys)], host: next.host ?? current.host, port: next.port ?? current.port } }, tx, now);
     }
     const toggled = input.enabled !== undefined && applyEnabled(tx, { ...current, ...next }, input.enabled, actor, now);
-    return { row: tx.select().from(monitors).where(eq(monitors.id, id)).get() ?? current, changed: fieldsChanged || toggled };
+    const changed = fieldsChanged || toggled;
+    const row = tx.select().from(monitors).where(eq(monitors.id, id)).get() ?? current;
+    return { value: { row, changed }, changes: changed ? [{ kind: "monitor", id: String(id) }] : [] };
   });
-  if (changed) {
-    committed({ kind: "monitor", id: String(id) });
-    if (row.enabled) wakeJob(CHECK_JOB);
-  }
+  if (changed && row.enabled) wakeJob(CHECK_JOB);
   return row;
 }

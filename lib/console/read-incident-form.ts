@@ -1,7 +1,8 @@
 import { openIncidentInput, postUpdateInput, type OpenIncidentInput, type PostUpdateInput } from "@/lib/incidents/input";
 import { nextUpdateIso } from "@/lib/console/next-update-time";
 import type { ZodSafeParseResult } from "zod";
-import { formErrors, type FormValues } from "@/lib/console/form-state";
+import { formErrors } from "@/lib/console/form-errors";
+import type { FormValues } from "@/lib/console/form-state";
 import { COMPONENT_FIELD } from "@/lib/console/form-fields";
 
 type Parsed<T> = { ok: true; data: T } | { ok: false; errors: Record<string, string> };

@@ -1,12 +1,10 @@
-import { waitForWriteLock } from "@/db/client";
-import { acquireLease, leaseTtlMs } from "@/lib/background/lease";
+import { leaseTtlMs, takeLease } from "@/lib/background/lease";
 import { INSTANCE_ID } from "@/lib/background/loop";
 import { pushChannels } from "@/lib/fanout/registry";
 import { claimDelivery } from "@/lib/fanout/claim-delivery";
 import { dueDeliveries } from "@/lib/fanout/due-deliveries";
 import { loadSendContext } from "@/lib/fanout/load-send-context";
 import { recordOutcome, type Outcome } from "@/lib/fanout/record-outcome";
-import { committed } from "@/lib/events/after-commit";
 
 export const DISPATCH_JOB = "dispatch";
 
@@ -34,20 +32,14 @@ export async function dispatchDeliveries(opts: DispatchOptions = {}): Promise<Di
       for (const head of await dueDeliveries(channel.name, now())) {
         if (budget-- <= 0) break channel;
         // Never send without the lease: it is what keeps two instances from both posting.
-        await waitForWriteLock();
-        if (opts.holdLease !== false && !acquireLease(`job:${DISPATCH_JOB}`, INSTANCE_ID, leaseTtlMs(), now())) return report;
+        if (opts.holdLease !== false && !(await takeLease(`job:${DISPATCH_JOB}`, INSTANCE_ID, leaseTtlMs(), now()))) return report;
         const ctx = await loadSendContext(head);
-        const claimed = ctx && claimDelivery(head.id, now());
+        const claimed = ctx && (await claimDelivery(head.id, now()));
         if (!ctx || !claimed) continue;
         const result = await channel.send({ ...ctx, delivery: claimed });
-        // The answer is worth waiting for: unrecorded, the post is retried (X then reports a duplicate).
-        await waitForWriteLock(Math.max(leaseTtlMs(), 5_000));
-        const outcome = recordOutcome(claimed, result, now(), opts.random);
+        const outcome = await recordOutcome(claimed, result, now(), opts.random);
         report[outcome]++;
-        if (outcome === "sent") {
-          progress = true;
-          committed({ kind: "delivery", id: claimed.incidentId });
-        }
+        if (outcome === "sent") progress = true;
         if (outcome === "rate_limited") break channel;
       }
     }

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { deliveries, type Delivery } from "@/db/schema";
-import { writeTx } from "@/db/client";
+import { write } from "@/lib/db/write";
+import { leaseTtlMs } from "@/lib/background/lease";
 import { backoffDelay, maxAttempts } from "@/lib/fanout/backoff";
 import type { SendResult } from "@/lib/fanout/channel";
 
@@ -10,7 +11,7 @@ export type Outcome = "sent" | "retry" | "rate_limited" | "dead" | "lost";
  * Store what came of one send. Only the claim that sent it may write (claimedAt must match),
  * so a dispatcher that lost its lease mid-send cannot overwrite a newer attempt.
  */
-export function recordOutcome(claimed: Delivery, result: SendResult, now: number, random: () => number = Math.random): Outcome {
+export async function recordOutcome(claimed: Delivery, result: SendResult, now: number, random: () => number = Math.random): Promise<Outcome> {
   const base = { claimedAt: null };
   let outcome: Exclude<Outcome, "lost">;
   let set: Partial<Delivery>;
@@ -29,8 +30,12 @@ export function recordOutcome(claimed: Delivery, result: SendResult, now: number
     outcome = "dead";
     set = { ...base, state: "dead", lastError: result.error };
   }
-  const row = writeTx((tx) => tx.update(deliveries).set(set)
-    .where(and(eq(deliveries.id, claimed.id), eq(deliveries.claimedAt, claimed.claimedAt ?? -1)))
-    .returning({ id: deliveries.id }).get());
-  return row ? outcome : "lost";
+  // The answer is worth waiting for: unrecorded, the post is retried (X then reports a duplicate).
+  return write((tx) => {
+    const row = tx.update(deliveries).set(set)
+      .where(and(eq(deliveries.id, claimed.id), eq(deliveries.claimedAt, claimed.claimedAt ?? -1)))
+      .returning({ id: deliveries.id }).get();
+    if (!row) return { value: "lost" as const, changes: [] };
+    return { value: outcome, changes: outcome === "sent" ? [{ kind: "delivery", id: claimed.incidentId }] : [] };
+  }, { lockTimeoutMs: Math.max(leaseTtlMs(), 5_000) });
 }

@@ -1,18 +1,12 @@
 import { NextResponse } from "next/server";
-import { ZodError, type ZodType } from "zod";
+import type { ZodType } from "zod";
 import type { Role } from "@/db/schema";
-import { waitForWriteLock } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { authenticateToken } from "@/lib/auth/authenticate-token";
-import { DomainError, isBusyError, type ErrorCode } from "@/lib/errors";
-import { fieldErrors } from "@/lib/incidents/input";
+import { explainFailure } from "@/lib/failure";
 
 /** Largest request body the API reads (~1 MB); bigger bodies get a 413 before any parsing. */
 export const MAX_REQUEST_BYTES = 1_048_576;
-
-const STATUS: Record<ErrorCode, number> = {
-  invalid: 422, not_found: 404, conflict: 409, unauthorized: 401, forbidden: 403, busy: 503,
-};
 
 /** A failure that is about the HTTP request itself (400 malformed, 413 too large), not the domain. */
 export class HttpError extends Error {
@@ -31,32 +25,11 @@ export const jsonError = (status: number, error: string, extra: Record<string, u
     headers: status === 401 ? { ...NO_STORE, "WWW-Authenticate": 'Bearer realm="herald"' } : NO_STORE,
   });
 
-/** `{field: message}` from a domain error's details ({field} or {fields}, else each detail key). */
-function detailFields(err: DomainError): Record<string, string> | undefined {
-  const d = err.details;
-  if (!d) return undefined;
-  if (typeof d.field === "string") return { [d.field]: err.message };
-  if (d.fields && typeof d.fields === "object") return d.fields as Record<string, string>;
-  const keys = Object.keys(d).filter((k) => k !== "status");
-  return keys.length ? Object.fromEntries(keys.map((k) => [k, err.message])) : undefined;
-}
-
-/** Map anything a verb throws to a JSON error; unknown errors are logged and answered 500. */
+/** Map anything a verb throws to a JSON error (one table: lib/failure.ts); unknown errors are logged and answered 500. */
 export function errorResponse(err: unknown): Response {
   if (err instanceof HttpError) return jsonError(err.status, err.message);
-  if (err instanceof DomainError) {
-    // Older callers tagged request-level failures as {status: 400}; keep honouring that.
-    if (err.details?.status === 400) return jsonError(400, err.message);
-    const fields = detailFields(err);
-    return jsonError(STATUS[err.code], err.message, fields ? { fields } : {});
-  }
-  if (err instanceof ZodError) {
-    const fields = fieldErrors(err);
-    // Name the field when zod's own message does not ("skipX: expected boolean, received string").
-    const said = Object.entries(fields).map(([k, m]) => (k === "_" || m.includes(k.split(".")[0] ?? k) ? m : `${k}: ${m}`));
-    return jsonError(422, `Invalid request: ${said.join("; ")}`, { fields });
-  }
-  if (isBusyError(err)) return jsonError(503, "The database is busy; try again shortly", {});
+  const failure = explainFailure(err);
+  if (failure) return jsonError(failure.status, failure.message, failure.fields ? { fields: failure.fields } : {});
   console.error("[herald] unexpected API error", err);
   return jsonError(500, "Internal error");
 }
@@ -127,8 +100,6 @@ export function tokenRoute<P = Record<string, never>>(handler: Handler<P>, opts:
       const actor = await authenticateToken(authorization);
       if (!actor) return jsonError(401, unauthenticatedMessage(authorization));
       if (opts.role === "admin" && actor.kind !== "system" && actor.role !== "admin") return jsonError(403, "This needs an admin token");
-      // Writes wait here, off the event loop, while another connection holds a long write.
-      if (req.method !== "GET" && req.method !== "HEAD") await waitForWriteLock();
       const res = await handler({ req, actor, params: await ctx.params });
       for (const [k, v] of Object.entries(NO_STORE)) if (!res.headers.has(k)) res.headers.set(k, v);
       return res;

@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
 import { incidents, services, type Incident } from "@/db/schema";
-import { waitForWriteLock, writeTx } from "@/db/client";
 import { actorUserId, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { write } from "@/lib/db/write";
 import { invalid } from "@/lib/errors";
-import { committed } from "@/lib/events/after-commit";
 import { appendUpdate } from "@/lib/incidents/append-update";
 import { allocateIncidentNumber, formatIncidentId } from "@/lib/incidents/allocate-id";
 import type { OpenIncidentInput } from "@/lib/incidents/input";
@@ -13,9 +12,8 @@ export type OpenIncidentOptions = { now?: number; origin?: "responder" | "monito
 
 /** Open an incident with its first update. The one verb for responders, the API and monitors. */
 export async function openIncident(input: OpenIncidentInput, actor: Actor, opts: OpenIncidentOptions = {}): Promise<Incident> {
-  await waitForWriteLock();
   const now = opts.now ?? Date.now();
-  const incident = writeTx((tx) => {
+  return write((tx) => {
     const service = tx.select().from(services).where(eq(services.slug, input.service)).get();
     if (!service) throw invalid(`Unknown service: ${input.service}`, { field: "service" });
     const number = allocateIncidentNumber(tx);
@@ -28,8 +26,7 @@ export async function openIncident(input: OpenIncidentInput, actor: Actor, opts:
     }).returning().get();
     appendUpdate(tx, created, input, actor, now);
     recordAudit(actor, { action: "incident.opened", target: created.id, detail: { title: input.title } }, tx, now);
-    return tx.select().from(incidents).where(eq(incidents.id, created.id)).get() ?? created;
+    const value = tx.select().from(incidents).where(eq(incidents.id, created.id)).get() ?? created;
+    return { value, changes: [{ kind: "incident", id: created.id }] };
   });
-  committed({ kind: "incident", id: incident.id });
-  return incident;
 }

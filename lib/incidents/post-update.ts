@@ -1,16 +1,14 @@
 import { eq } from "drizzle-orm";
 import { incidents, type IncidentUpdate } from "@/db/schema";
-import { waitForWriteLock, writeTx } from "@/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { write } from "@/lib/db/write";
 import { conflict, notFound } from "@/lib/errors";
-import { committed } from "@/lib/events/after-commit";
 import { appendUpdate, type UpdateFacts } from "@/lib/incidents/append-update";
 
 /** Post a timed update to an open incident; a resolved incident takes no more updates (409). */
 export async function postUpdate(incidentId: string, facts: UpdateFacts, actor: Actor, opts: { now?: number } = {}): Promise<IncidentUpdate> {
-  await waitForWriteLock();
-  const update = writeTx((tx) => {
+  return write((tx) => {
     // Stamped under the write lock, so an incident's updates are ordered as they commit.
     const now = opts.now ?? Date.now();
     const incident = tx.select().from(incidents).where(eq(incidents.id, incidentId)).get();
@@ -18,8 +16,6 @@ export async function postUpdate(incidentId: string, facts: UpdateFacts, actor: 
     if (incident.status === "resolved") throw conflict(`Incident ${incidentId} is resolved; open a new incident instead`);
     const written = appendUpdate(tx, incident, facts, actor, now);
     recordAudit(actor, { action: "incident.updated", target: incidentId, detail: { status: facts.status, updateId: written.id } }, tx, now);
-    return written;
+    return { value: written, changes: [{ kind: "incident", id: incidentId }] };
   });
-  committed({ kind: "incident", id: incidentId });
-  return update;
 }

@@ -1,8 +1,9 @@
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { ROLES, users, type User } from "@/db/schema";
-import { getDb } from "@/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
+import { write } from "@/lib/db/write";
 import type { Actor } from "@/lib/auth/actor";
 import { conflict } from "@/lib/errors";
 
@@ -17,12 +18,13 @@ export const createUserInput = z.object({
 export async function createUser(input: z.input<typeof createUserInput>, actor: Actor | null): Promise<User> {
   const data = createUserInput.parse(input);
   const passwordHash = await hashPassword(data.password);
-  const db = getDb();
-  const existing = await db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, data.email) });
-  if (existing) throw conflict(`A user with email ${data.email} already exists`);
-  const user = await db.insert(users).values({
-    email: data.email, name: data.name || data.email.split("@")[0] || data.email, passwordHash, role: data.role,
-  }).returning().get();
-  recordAudit(actor, { action: "user.created", target: user.email, detail: { role: user.role } });
-  return user;
+  return write((tx) => {
+    const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, data.email)).get();
+    if (existing) throw conflict(`A user with email ${data.email} already exists`);
+    const user = tx.insert(users).values({
+      email: data.email, name: data.name || data.email.split("@")[0] || data.email, passwordHash, role: data.role,
+    }).returning().get();
+    recordAudit(actor, { action: "user.created", target: user.email, detail: { role: user.role } }, tx);
+    return { value: user, changes: [] };
+  });
 }

@@ -129,7 +129,7 @@ describe("X thread through the outbox", () => {
     // Crash after X made the post: the row is claimed, the post exists, nothing was recorded.
     const [, head] = rows(inc.id);
     const ctx = await loadSendContext(head!);
-    const claimed = claimDelivery(head!.id, Date.now());
+    const claimed = await claimDelivery(head!.id, Date.now());
     expect(await xChannel.send!({ ...ctx!, delivery: claimed! })).toMatchObject({ ok: true });
     expect(rows(inc.id)[1]).toMatchObject({ state: "pending", claimedAt: expect.any(Number), remoteId: null });
 
@@ -147,7 +147,7 @@ describe("X thread through the outbox", () => {
   it("sends a claimed row whose request never reached X exactly once", async () => {
     const inc = await open();
     const [d] = rows(inc.id);
-    claimDelivery(d!.id, Date.now()); // the process died before the request left
+    await claimDelivery(d!.id, Date.now()); // the process died before the request left
     expect(await dispatch()).toMatchObject({ sent: 1 });
     expect(fake.tweets).toHaveLength(1);
     expect(rows(inc.id)[0]).toMatchObject({ state: "sent", attempts: 2, remoteId: fake.tweets[0]?.id });

@@ -1,8 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
+import { z } from "zod";
+import { action, type Read } from "@/lib/console/action";
+import type { CreateMonitorInput } from "@/lib/certs/input";
 import { createMonitor } from "@/lib/certs/create-monitor";
 import { formValues, readMonitorForm } from "@/lib/certs/read-monitor-form";
 import { runCheck } from "@/lib/certs/run-check";
@@ -10,109 +10,53 @@ import { updateMonitor } from "@/lib/certs/update-monitor";
 import { setMonitorEnabled } from "@/lib/certs/set-monitor-enabled";
 import { deleteMonitor } from "@/lib/certs/delete-monitor";
 import { CATEGORY_LABEL, type Category } from "@/lib/certs/categories";
-import { DomainError, isBusyError } from "@/lib/errors";
-import type { CheckNowState, MonitorFormState } from "@/app/console/monitors/state";
 
-function domainErrors(err: unknown): Record<string, string> | null {
-  if (err instanceof DomainError) {
-    const field = err.details?.field;
-    if (typeof field === "string") return { [field]: err.message };
-    if (err.details?.components) return { components: err.message };
-    return { _: err.message };
-  }
-  if (isBusyError(err)) return { _: "The database is busy; try again in a moment. Nothing was saved." };
-  return null;
-}
-
-const monitorId = (fd: FormData) => { const id = Number(fd.get("id")); return Number.isSafeInteger(id) && id > 0 ? id : null; };
+const unknown = { error: "Unknown monitor" };
+const monitorId = z.coerce.number(unknown).int(unknown).positive(unknown).max(Number.MAX_SAFE_INTEGER, unknown);
+const byId = z.object({ id: monitorId });
+const pages = (id: number) => ["/console/monitors", `/console/monitors/${id}`];
 
 /** Add-monitor form: parse, create, go to the new monitor; on failure hand back values and messages. */
-export async function createMonitorAction(prev: MonitorFormState, fd: FormData): Promise<MonitorFormState> {
-  const user = await requireUser();
-  const values = formValues(fd);
-  const read = readMonitorForm(fd);
-  if (!read.ok) return { seq: prev.seq + 1, values, errors: read.errors };
-  let id: number;
-  try {
-    id = (await createMonitor(read.data, user)).id;
-  } catch (err) {
-    const errors = domainErrors(err);
-    if (!errors) throw err;
-    return { seq: prev.seq + 1, values, errors };
-  }
-  revalidatePath("/console/monitors");
-  redirect(`/console/monitors/${id}`);
-}
+export const createMonitorAction = action(
+  (_values, fd) => readMonitorForm(fd),
+  (input, user) => createMonitor(input, user),
+  { values: formValues, revalidate: ["/console/monitors"], redirect: (monitor) => `/console/monitors/${monitor.id}` },
+);
 
 /** "Check now": one check through the same state machine as the scheduler. */
-export async function checkNowAction(prev: CheckNowState, fd: FormData): Promise<CheckNowState> {
-  await requireUser();
-  const id = monitorId(fd);
-  if (id === null) return { seq: prev.seq + 1, error: "Unknown monitor" };
-  try {
-    const run = await runCheck(id);
-    revalidatePath(`/console/monitors/${id}`);
-    revalidatePath("/console/monitors");
+export const checkNowAction = action(byId, ({ id }) => runCheck(id), {
+  revalidate: (_run, { id }) => pages(id),
+  done: (run) => {
     const label = CATEGORY_LABEL[run.result.category as Category] ?? run.result.category;
     const incident = !run.incidentId ? "" : run.decision.kind === "open" ? ` Opened incident ${run.incidentId}.` : ` Incident ${run.incidentId} is open.`;
-    return { seq: prev.seq + 1, message: `Checked: ${label}.${incident}` };
-  } catch (err) {
-    const errors = domainErrors(err);
-    if (!errors) throw err;
-    return { seq: prev.seq + 1, error: Object.values(errors).join(" ") };
-  }
-}
+    return { message: `Checked: ${label}.${incident}` };
+  },
+});
 
 /** Edit form: the same fields as add; a cleared SNI or CA bundle is removed, not left as it was. */
-export async function updateMonitorAction(prev: MonitorFormState, fd: FormData): Promise<MonitorFormState> {
-  const user = await requireUser();
-  const values = formValues(fd);
-  const id = monitorId(fd);
-  if (id === null) return { seq: prev.seq + 1, values, errors: { _: "Unknown monitor; nothing was saved." } };
-  const read = readMonitorForm(fd);
-  if (!read.ok) return { seq: prev.seq + 1, values, errors: read.errors };
-  try {
-    await updateMonitor(id, { ...read.data, servername: read.data.servername ?? null, caPem: read.data.caPem ?? null }, user);
-  } catch (err) {
-    const errors = domainErrors(err);
-    if (!errors) throw err;
-    return { seq: prev.seq + 1, values, errors };
-  }
-  revalidatePath("/console/monitors");
-  revalidatePath(`/console/monitors/${id}`);
-  return { seq: prev.seq + 1, values, errors: {}, saved: true };
-}
+export const updateMonitorAction = action(
+  (_values, fd): Read<CreateMonitorInput & { id: number }> => {
+    const id = monitorId.safeParse(fd.get("id"));
+    if (!id.success) return { ok: false, errors: { _: "Unknown monitor; nothing was saved." } };
+    const read = readMonitorForm(fd);
+    return read.ok ? { ok: true, data: { id: id.data, ...read.data } } : read;
+  },
+  ({ id, ...data }, user) => updateMonitor(id, { ...data, servername: data.servername ?? null, caPem: data.caPem ?? null }, user),
+  { values: formValues, revalidate: (monitor) => pages(monitor.id) },
+);
 
 /** Pause (enabled=false) or resume. */
-export async function setMonitorEnabledAction(prev: CheckNowState, fd: FormData): Promise<CheckNowState> {
-  const user = await requireUser();
-  const id = monitorId(fd);
-  if (id === null) return { seq: prev.seq + 1, error: "Unknown monitor" };
-  const enabled = fd.get("enabled") === "true";
-  try {
-    await setMonitorEnabled(id, enabled, user);
-  } catch (err) {
-    const errors = domainErrors(err);
-    if (!errors) throw err;
-    return { seq: prev.seq + 1, error: Object.values(errors).join(" ") };
-  }
-  revalidatePath("/console/monitors");
-  revalidatePath(`/console/monitors/${id}`);
-  return { seq: prev.seq + 1, message: enabled ? "Resumed; a check is due now." : "Paused; no checks until you resume." };
-}
+export const setMonitorEnabledAction = action(
+  z.object({ id: monitorId, enabled: z.string().optional().transform((v) => v === "true") }),
+  ({ id, enabled }, user) => setMonitorEnabled(id, enabled, user),
+  {
+    revalidate: (monitor) => pages(monitor.id),
+    done: (_monitor, { enabled }) => ({ message: enabled ? "Resumed; a check is due now." : "Paused; no checks until you resume." }),
+  },
+);
 
 /** Delete (the button asks first); refused with the verb's message while its incident is open. */
-export async function deleteMonitorAction(prev: CheckNowState, fd: FormData): Promise<CheckNowState> {
-  const user = await requireUser();
-  const id = monitorId(fd);
-  if (id === null) return { seq: prev.seq + 1, error: "Unknown monitor" };
-  try {
-    await deleteMonitor(id, user);
-  } catch (err) {
-    const errors = domainErrors(err);
-    if (!errors) throw err;
-    return { seq: prev.seq + 1, error: Object.values(errors).join(" ") };
-  }
-  revalidatePath("/console/monitors");
-  redirect("/console/monitors");
-}
+export const deleteMonitorAction = action(byId, ({ id }, user) => deleteMonitor(id, user), {
+  revalidate: ["/console/monitors"],
+  redirect: () => "/console/monitors",
+});

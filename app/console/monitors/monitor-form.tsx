@@ -2,7 +2,7 @@
 
 import { useActionState, useState, type ReactNode } from "react";
 import { createMonitorAction, updateMonitorAction } from "@/app/console/monitors/actions";
-import type { MonitorFormState } from "@/app/console/monitors/state";
+import type { FormState } from "@/lib/console/form-state";
 
 type ServiceOption = { slug: string; name: string; components: { slug: string; name: string }[] };
 
@@ -29,7 +29,7 @@ const aria = (name: string, error?: string, hint = false) => ({
  * With `edit`, the same form changes an existing monitor, starting from its current values.
  */
 export function MonitorForm({ services, edit }: { services: ServiceOption[]; edit?: { id: number; values: Record<string, string> } }) {
-  const [state, action, pending] = useActionState<MonitorFormState, FormData>(edit ? updateMonitorAction : createMonitorAction, { seq: 0, values: edit?.values ?? {}, errors: {} });
+  const [state, action, pending] = useActionState<FormState, FormData>(edit ? updateMonitorAction : createMonitorAction, { seq: 0, values: edit?.values ?? {}, errors: {} });
   const v = state.values, e = state.errors;
   const [service, setService] = useState(v.service ?? services[0]?.slug ?? "");
   const ticked = new Set((v.components ?? "").split(",").filter(Boolean));

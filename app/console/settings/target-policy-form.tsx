@@ -2,11 +2,11 @@
 
 import { useActionState } from "react";
 import { saveTargetPolicyAction } from "@/app/console/settings/actions";
-import type { TargetPolicyFormState } from "@/app/console/settings/state";
+import type { FormState } from "@/lib/console/form-state";
 import { describedBy, Field, FormAlert, inputClass } from "@/components/console/fields";
 
 export function TargetPolicyForm({ initial }: { initial: { allow: string; deny: string } }) {
-  const [state, action, pending] = useActionState<TargetPolicyFormState, FormData>(saveTargetPolicyAction, { seq: 0, values: initial, errors: {} });
+  const [state, action, pending] = useActionState<FormState, FormData>(saveTargetPolicyAction, { seq: 0, values: initial, errors: {} });
   return (
     <form action={action} className="space-y-4" key={state.seq}>
       <FormAlert errors={state.errors} />

@@ -2,10 +2,11 @@
 
 import { useActionState, useState } from "react";
 import { createTokenAction } from "@/app/console/tokens/actions";
-import type { CreateTokenState } from "@/app/console/tokens/state";
+import type { NewToken } from "@/app/console/tokens/state";
+import { emptyFormState, type FormState } from "@/lib/console/form-state";
 
 export function CreateTokenForm() {
-  const [state, action, pending] = useActionState<CreateTokenState, FormData>(createTokenAction, {});
+  const [state, action, pending] = useActionState<FormState<NewToken>, FormData>(createTokenAction, emptyFormState<NewToken>());
   const [copied, setCopied] = useState(false);
   const copy = async (token: string) => {
     try {
@@ -21,23 +22,23 @@ export function CreateTokenForm() {
       <form action={action} className="mt-3 flex flex-wrap items-end gap-3">
         <label className="flex flex-col text-sm">
           Name
-          <input name="name" required maxLength={100} placeholder="e.g. pager integration" className="mt-1 rounded border border-slate-300 px-2 py-1" aria-invalid={Boolean(state.fields?.name)} />
+          <input name="name" required maxLength={100} placeholder="e.g. pager integration" className="mt-1 rounded border border-slate-300 px-2 py-1" aria-invalid={Boolean(state.errors.name)} />
         </label>
         <label className="flex flex-col text-sm">
           Expires after (days, optional)
-          <input name="expiresInDays" type="number" min={1} max={3650} step={1} className="mt-1 w-40 rounded border border-slate-300 px-2 py-1" aria-invalid={Boolean(state.fields?.expiresInDays)} />
+          <input name="expiresInDays" type="number" min={1} max={3650} step={1} className="mt-1 w-40 rounded border border-slate-300 px-2 py-1" aria-invalid={Boolean(state.errors.expiresInDays)} />
         </label>
         <button type="submit" disabled={pending} className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
           {pending ? "Creating…" : "Create token"}
         </button>
       </form>
-      {state.error && <p role="alert" className="mt-2 text-sm text-red-700">{state.error}</p>}
-      {state.token && (
+      {Object.keys(state.errors).length > 0 && <p role="alert" className="mt-2 text-sm text-red-700">{Object.values(state.errors).join("; ")}</p>}
+      {state.data && (
         <div className="mt-4 rounded border border-amber-300 bg-amber-50 p-3" data-testid="new-token">
-          <p className="text-sm font-medium">Token “{state.name}” created. Copy it now: it is shown only once and cannot be recovered.</p>
+          <p className="text-sm font-medium">Token “{state.data.name}” created. Copy it now: it is shown only once and cannot be recovered.</p>
           <div className="mt-2 flex gap-2">
-            <input readOnly value={state.token} aria-label="New API token" onFocus={(e) => e.currentTarget.select()} className="w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-sm" />
-            <button type="button" onClick={() => void copy(state.token ?? "")} className="rounded border border-slate-300 bg-white px-3 text-sm">
+            <input readOnly value={state.data.token} aria-label="New API token" onFocus={(e) => e.currentTarget.select()} className="w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-sm" />
+            <button type="button" onClick={() => void copy(state.data?.token ?? "")} className="rounded border border-slate-300 bg-white px-3 text-sm">
               {copied ? "Copied" : "Copy"}
             </button>
           </div>

@@ -1,3 +1,2 @@
-/** What the token forms get back from their server actions. */
-export type CreateTokenState = { token?: string; name?: string; error?: string; fields?: Record<string, string> };
-export type RevokeTokenState = { error?: string; revoked?: boolean };
+/** What the new-token form shows once: the plaintext and the name it was given. */
+export type NewToken = { token: string; name: string };

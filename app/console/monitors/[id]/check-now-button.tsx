@@ -2,10 +2,10 @@
 
 import { useActionState } from "react";
 import { checkNowAction } from "@/app/console/monitors/actions";
-import type { CheckNowState } from "@/app/console/monitors/state";
+import { emptyFormState, type FormState } from "@/lib/console/form-state";
 
 export function CheckNowButton({ id }: { id: number }) {
-  const [state, action, pending] = useActionState<CheckNowState, FormData>(checkNowAction, { seq: 0 });
+  const [state, action, pending] = useActionState<FormState, FormData>(checkNowAction, emptyFormState());
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="id" value={id} />
@@ -13,7 +13,7 @@ export function CheckNowButton({ id }: { id: number }) {
         {pending ? "Checking…" : "Check now"}
       </button>
       <p role="status" className="text-sm">{state.message}</p>
-      {state.error && <p role="alert" className="text-sm font-medium text-red-800">{state.error}</p>}
+      {Object.keys(state.errors).length > 0 && <p role="alert" className="text-sm font-medium text-red-800">{Object.values(state.errors).join(" ")}</p>}
     </form>
   );
 }

@@ -2,12 +2,12 @@
 
 import { useActionState } from "react";
 import { deleteMonitorAction, setMonitorEnabledAction } from "@/app/console/monitors/actions";
-import type { CheckNowState } from "@/app/console/monitors/state";
+import { emptyFormState, type FormState } from "@/lib/console/form-state";
 
 /** Pause/Resume and Delete; Delete asks first, and says why when an open incident blocks it. */
 export function MonitorControls({ id, name, enabled }: { id: number; name: string; enabled: boolean }) {
-  const [toggle, toggleAction, toggling] = useActionState<CheckNowState, FormData>(setMonitorEnabledAction, { seq: 0 });
-  const [removal, deleteAction, deleting] = useActionState<CheckNowState, FormData>(deleteMonitorAction, { seq: 0 });
+  const [toggle, toggleAction, toggling] = useActionState<FormState, FormData>(setMonitorEnabledAction, emptyFormState());
+  const [removal, deleteAction, deleting] = useActionState<FormState, FormData>(deleteMonitorAction, emptyFormState());
   return (
     <div className="flex flex-wrap items-start gap-3">
       <form action={toggleAction} className="flex flex-wrap items-center gap-2">
@@ -17,14 +17,14 @@ export function MonitorControls({ id, name, enabled }: { id: number; name: strin
           {enabled ? (toggling ? "Pausing…" : "Pause") : toggling ? "Resuming…" : "Resume"}
         </button>
         {toggle.message && <p role="status" className="text-sm">{toggle.message}</p>}
-        {toggle.error && <p role="alert" className="text-sm font-medium text-red-800">{toggle.error}</p>}
+        {Object.keys(toggle.errors).length > 0 && <p role="alert" className="text-sm font-medium text-red-800">{Object.values(toggle.errors).join(" ")}</p>}
       </form>
       <form action={deleteAction} onSubmit={(e) => { if (!window.confirm(`Delete monitor “${name}” with its check history? Incidents it opened stay.`)) e.preventDefault(); }}>
         <input type="hidden" name="id" value={id} />
         <button type="submit" disabled={deleting} className="rounded border border-red-300 bg-white px-3 py-2 text-sm font-semibold text-red-700 disabled:opacity-50">
           {deleting ? "Deleting…" : "Delete"}
         </button>
-        {removal.error && <p role="alert" className="mt-1 max-w-xs text-sm font-medium text-red-800">{removal.error}</p>}
+        {Object.keys(removal.errors).length > 0 && <p role="alert" className="mt-1 max-w-xs text-sm font-medium text-red-800">{Object.values(removal.errors).join(" ")}</p>}
       </form>
     </div>
   );
