@@ -175,6 +175,8 @@ export const deliveries = sqliteTable(
     updateId: integer("update_id").notNull().references(() => incidentUpdates.id),
     incidentId: text("incident_id").notNull().references(() => incidents.id),
     channel: text("channel").notNull(),
+    // 0 for a channel-wide post (X); else one row per (update, subscriber) of a subscriber channel.
+    subscriberId: integer("subscriber_id").notNull().default(0),
     state: text("state", { enum: DELIVERY_STATES }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: ms("next_attempt_at").notNull(),
@@ -186,7 +188,7 @@ export const deliveries = sqliteTable(
     sentAt: ms("sent_at"),
   },
   (t) => [
-    uniqueIndex("deliveries_update_channel").on(t.updateId, t.channel),
+    uniqueIndex("deliveries_update_channel_target").on(t.updateId, t.channel, t.subscriberId),
     index("deliveries_due").on(t.state, t.nextAttemptAt),
   ],
 );
@@ -301,6 +303,45 @@ export const settings = sqliteTable("settings", {
   updatedAt: ms("updated_at").notNull(),
 });
 
+export const SUBSCRIBER_CHANNELS = ["email", "webhook", "slack", "teams"] as const;
+
+/**
+ * People and systems that asked for updates. State is derived from the timestamps:
+ * unsubscribed > quarantined > active (confirmed) > pending.
+ */
+export const subscribers = sqliteTable(
+  "subscribers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    channel: text("channel", { enum: SUBSCRIBER_CHANNELS }).notNull(),
+    target: text("target").notNull(), // an email address or an http(s) URL, as given
+    targetKey: text("target_key").notNull(), // normalised (lower-cased address, canonical URL)
+    // Webhooks sign with this; shown once when the subscriber is created.
+    secret: text("secret"),
+    createdAt: ms("created_at").notNull(),
+    createdBy: integer("created_by").references(() => users.id), // null: self-service signup
+    confirmedAt: ms("confirmed_at"),
+    confirmationSentAt: ms("confirmation_sent_at"),
+    unsubscribedAt: ms("unsubscribed_at"),
+    quarantinedAt: ms("quarantined_at"),
+    // First failure of the current run of failures (quarantine after a span of them).
+    failingSince: ms("failing_since"),
+    lastDeliveryAt: ms("last_delivery_at"),
+    lastError: text("last_error"),
+  },
+  (t) => [uniqueIndex("subscribers_channel_target").on(t.channel, t.targetKey), index("subscribers_channel").on(t.channel, t.confirmedAt)],
+);
+
+/** A subscriber's component filter; no rows = every incident. */
+export const subscriberComponents = sqliteTable(
+  "subscriber_components",
+  {
+    subscriberId: integer("subscriber_id").notNull().references(() => subscribers.id),
+    componentId: integer("component_id").notNull().references(() => components.id),
+  },
+  (t) => [primaryKey({ columns: [t.subscriberId, t.componentId] })],
+);
+
 /** Binary page assets (the logo), served from a content-versioned public URL. */
 export const pageAssets = sqliteTable("page_assets", {
   key: text("key").primaryKey(),
@@ -364,6 +405,8 @@ export type Delivery = typeof deliveries.$inferSelect;
 export type Monitor = typeof monitors.$inferSelect;
 export type CheckResult = typeof checkResults.$inferSelect;
 export type Notice = typeof notices.$inferSelect;
+export type Subscriber = typeof subscribers.$inferSelect;
+export type SubscriberChannel = (typeof SUBSCRIBER_CHANNELS)[number];
 export type ComponentGroup = typeof componentGroups.$inferSelect;
 export type AccountLink = typeof accountLinks.$inferSelect;
 export type Template = typeof templates.$inferSelect;
