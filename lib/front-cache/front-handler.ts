@@ -24,6 +24,8 @@ export type FrontOptions = {
   /** Renders of keys nobody asked for lately: at once, and waiting; past that, stale or 503. */
   coldConcurrency?: number;
   coldQueue?: number;
+  /** A key read or rendered within this long is warm; the rest are cold. */
+  warmMs?: number;
 };
 
 /** Serve the public surface from memory; render each URL once per change (single flight). */
@@ -67,7 +69,7 @@ export function createFrontHandler(o: FrontOptions) {
     if ("redirect" in decision) return redirectTo(req, res, decision.redirect);
     const { key, version } = decision;
     const now = Date.now();
-    const lane: Lane = cache.isWarm(key, now) ? "warm" : "cold";
+    const lane: Lane = cache.isWarm(key, now, o.warmMs) ? "warm" : "cold";
     const herd = cache.isHerd(key, now);
     const entry = cache.get(key, now);
     if (entry && cache.isFresh(entry, now, maxAgeMs)) return respondFromCache(req, res, entry, "HIT", version);

@@ -68,9 +68,12 @@ export class FrontCache {
     return slot !== undefined && now - slot.lastHitAt < withinMs;
   }
 
-  /** Keys read in the last `withinMs`, busiest first: the ones worth re-rendering eagerly. */
+  /**
+   * Keys read in the last `withinMs`, busiest first: the ones worth re-rendering eagerly. A key
+   * only rendered (a flood of one-off URLs) has no reads and is never among them.
+   */
   hotKeys(now: number, withinMs = 5_000, max = 16): string[] {
-    return [...this.slots].filter(([, s]) => now - s.lastHitAt < withinMs)
+    return [...this.slots].filter(([, s]) => s.hits > 0 && now - s.lastHitAt < withinMs)
       .sort((a, b) => b[1].hits - a[1].hits).slice(0, max).map(([k]) => k);
   }
 
@@ -90,7 +93,8 @@ export class FrontCache {
   invalidate(now = Date.now()): void {
     this.generation += 1;
     this.invalidatedAt = now;
-    for (const slot of this.slots.values()) slot.hits = 0;
+    // Halved, not reset: right after a change the busiest keys are still known (refreshHot).
+    for (const slot of this.slots.values()) slot.hits = (slot.hits + 1) >> 1;
   }
 
   isFresh(entry: Entry, now: number, maxAgeMs: number): boolean {
