@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Busy, limiter } from "@/lib/front-cache/limit";
-import { cacheKey, type Lookup } from "@/lib/front-cache/policy";
+import { cacheKey, isCard, isConstant, type Lookup } from "@/lib/front-cache/policy";
 import { renderThroughNext, type Rendered, type RenderTarget } from "@/lib/front-cache/render";
 import { respondFromCache } from "@/lib/front-cache/respond";
 import { redirectTo, unavailable } from "@/lib/front-cache/short-answer";
-import type { FrontCache } from "@/lib/front-cache/store";
+import type { Entry, FrontCache } from "@/lib/front-cache/store";
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 /** refresh: re-render after a change (first in line); warm: a key asked for lately; cold: the rest. */
@@ -62,6 +62,14 @@ export function createFrontHandler(o: FrontOptions) {
     return flight.next;
   };
 
+  // A card is current enough until a reader asks for a newer version than it shows: a change
+  // alone re-renders no card. The shared 404s read no data, so only age makes them stale.
+  const isFresh = (key: string, entry: Entry, version: string | undefined, now: number): boolean => {
+    if (now - entry.storedAt >= maxAgeMs) return false;
+    if (entry.generation === cache.generation || isConstant(key)) return true;
+    return isCard(key) && !(version && entry.version && Number(version) > Number(entry.version));
+  };
+
   const handle: Handle = async (req, res) => {
     if (req.headers["x-herald-render"] === target.secret) return next(req, res);
     const decision = cacheKey(req.method, req.url, req.headers, lookup);
@@ -72,7 +80,7 @@ export function createFrontHandler(o: FrontOptions) {
     const lane: Lane = cache.isWarm(key, now, o.warmMs) ? "warm" : "cold";
     const herd = cache.isHerd(key, now);
     const entry = cache.get(key, now);
-    if (entry && cache.isFresh(entry, now, maxAgeMs)) return respondFromCache(req, res, entry, "HIT", version);
+    if (entry && isFresh(key, entry, version, now)) return respondFromCache(req, res, entry, "HIT", version);
     const staleFor = entry && entry.generation !== cache.generation ? now - cache.invalidatedAt : 0;
     if (entry && herd && staleFor < staleLimitMs) {
       refresh(key, lane).catch((err: unknown) => { if (!(err instanceof Busy)) console.error(`[herald] re-render of ${key} failed`, err); });
@@ -90,7 +98,10 @@ export function createFrontHandler(o: FrontOptions) {
 
   /** After a change: re-render the pages readers are on now, before anyone asks. */
   const refreshHot = async (): Promise<void> => {
-    await Promise.allSettled(cache.hotKeys(Date.now()).map((key) => refresh(key, "refresh")));
+    // The status page first: every reader lands there, and a flood must not push it down the
+    // list. Cards and the shared 404s are not pages anyone reads an update on.
+    const hot = cache.hotKeys(Date.now()).filter((key) => key !== "/" && !isCard(key) && !isConstant(key));
+    await Promise.allSettled([...(cache.peek("/") ? ["/"] : []), ...hot].map((key) => refresh(key, "refresh")));
   };
 
   return { handle, refreshHot };

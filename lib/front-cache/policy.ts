@@ -14,6 +14,11 @@ const ID = /^[A-Za-z]{1,10}\d{1,12}$/;
 // Never well-formed, so never an incident: every unknown ID shares the 404 its routes give for it.
 export const NO_SUCH_ID = "0";
 const DIGITS = /^\d{1,15}$/;
+
+/** The shared unknown-ID answers read no data: a change does not make them stale (only age does). */
+export const isConstant = (key: string) => key.startsWith(`/incidents/${NO_SUCH_ID}`) || key === `/og/incidents/${NO_SUCH_ID}`;
+/** OG cards may be served stale while one re-render runs: a stale card never gets the year-long lifetime. */
+export const isCard = (key: string) => key.startsWith("/og/");
 const INCIDENT = /^\/incidents\/([^/]+)(\/feed\.(?:rss|atom))?$/;
 const CARD = /^\/og\/(?:status|incidents\/([^/]+))$/;
 const FIXED = [/^\/$/, /^\/history(\.rss|\.atom)?$/, /^\/api\/v2\/[a-z/_-]+\.json$/];

@@ -7,11 +7,12 @@ import { api, created, sleep } from "@/tests/faults/support";
 // `/history?page=<random>`, unknown IDs on every surface) must not make the renderer render per
 // request, must not grow memory, and must not delay an update reaching readers of `/`.
 const rnd = () => Math.floor(Math.random() * 1e12);
-const FLOOD = [
+const FLOOD: (() => string)[] = [
   () => `/?v=${rnd()}`, () => `/history?page=${rnd()}`, () => `/history?before=${rnd()}`,
   () => `/incidents/XX${rnd()}`, () => `/incidents/XX${rnd()}/feed.rss`, () => `/og/incidents/XX${rnd()}?v=${rnd()}`,
   () => `/api/v2/summary.json?_=${rnd()}`, () => `/og/status?v=${rnd()}`,
 ];
+const pick = (n: number) => FLOOD[n % FLOOD.length]?.() ?? "/";
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
 
 /** 32 loops, each one request at a time, until stopped; tallies X-Herald-Cache and statuses. */
@@ -21,7 +22,7 @@ function flood(app: AppServer) {
   const add = (k: string) => tally.set(k, (tally.get(k) ?? 0) + 1);
   const loops = Array.from({ length: 32 }, async (_, i) => {
     for (let n = i; running; n++) {
-      const res = await fetch(app.url + (FLOOD[n % FLOOD.length] ?? FLOOD[0])(), { redirect: "manual" }).catch(() => null);
+      const res = await fetch(app.url + pick(n), { redirect: "manual" }).catch(() => null);
       if (!res) { add("error"); continue; }
       await res.arrayBuffer();
       add(res.headers.get("x-herald-cache") ?? "none");
