@@ -105,4 +105,27 @@ describe("front cache lanes: a flood of unknown URLs stays small and out of the 
     openGate();
     await Promise.all(stuck);
   });
+
+  it("keeps the shared 404 and the cards across a change; a card re-renders when a newer version is asked for", async () => {
+    openGate();
+    await get("/incidents/XX1"); await get("/og/status?v=42");
+    const before = rendered.length;
+    cache.invalidate();
+    expect((await get("/incidents/XX2")).headers.get("x-herald-cache")).toBe("HIT");
+    expect((await get("/og/status?v=41")).headers.get("x-herald-cache")).toBe("HIT");
+    expect(rendered.length).toBe(before);
+    expect((await get("/og/status?v=43")).headers.get("x-herald-cache")).toBe("MISS");
+    expect((await get("/og/status?v=44")).headers.get("x-herald-cache")).toBe("HIT"); // once per change
+    expect(rendered.length).toBe(before + 1);
+  });
+
+  it("re-renders the status page first after a change, however busy other keys are", async () => {
+    for (let i = 0; i < 3; i++) await Promise.all(Array.from({ length: 20 }, (_, k) => get(`/incidents/TM${k}`)));
+    await get("/");
+    const before = rendered.length;
+    cache.invalidate();
+    await front.refreshHot();
+    expect(rendered[before]).toBe("/");
+    expect(rendered.length - before).toBeGreaterThan(1);
+  });
 });
