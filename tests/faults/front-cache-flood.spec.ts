@@ -80,7 +80,9 @@ test("a flood of never-seen public URLs renders almost nothing, holds memory, an
     expect(tally.get("error") ?? 0).toBe(0);
     expect(tally.get("status 500") ?? 0).toBe(0);
     expect(tally.get("status 502") ?? 0).toBe(0);
-    expect(total).toBeGreaterThan(2_000); // the flood ran at full speed: answered from memory, not by renders
+    // The flood ran (its rate depends on how busy the machine is), and almost none of it waited on
+    // a render: before the fix every one of these URLs was a render of its own.
+    expect(total).toBeGreaterThan(300);
     expect(rendered / total).toBeLessThan(0.05);
     expect(rssPeak - rssBefore).toBeLessThan(60);
   } finally {
