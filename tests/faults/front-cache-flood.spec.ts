@@ -54,11 +54,9 @@ test("a flood of never-seen public URLs renders almost nothing, holds memory, an
       const posted = await api(app, token, "POST", `/incidents/${id}/updates`, { status: "monitoring", message: `Watching (${marker}).` });
       expect(posted.status).toBe(201);
       const t0 = Date.now();
-      while (!(await fetch(`${app.url}/`).then((r) => r.text())).includes(marker)) {
-        expect(Date.now() - t0, `${marker} on /`).toBeLessThan(3_000);
-        await sleep(20);
-      }
+      while (!(await fetch(`${app.url}/`).then((r) => r.text())).includes(marker) && Date.now() - t0 < 15_000) await sleep(20);
       visibleAfter.push(Date.now() - t0);
+      expect(Date.now() - t0, `${marker} on /`).toBeLessThan(3_000);
       await sleep(500);
     }
     // An ID nobody has yet answers the shared 404, and its own page once the incident exists.
