@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import { databasePath } from "@/db/open";
 import { watchDatabase } from "@/lib/front-cache/change-watch";
 import { createFrontHandler } from "@/lib/front-cache/front-handler";
+import { openLookup } from "@/lib/front-cache/lookup";
 import { FrontCache } from "@/lib/front-cache/store";
 import { PEER_HEADER } from "@/lib/http/client-ip";
 import { baseSecurityHeaders, NON_HTML_CSP, servedOverHttps } from "@/lib/security/headers";
@@ -18,10 +19,10 @@ const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const renderer = await startRenderer(hostname, port);
 const limits = serverLimitsFromEnv();
 const toNext = toRenderer(() => renderer.port, limits);
-const cache = new FrontCache();
+const cache = new FrontCache(Number(process.env.HERALD_FRONT_CACHE_ENTRIES ?? 1_000), Number(process.env.HERALD_FRONT_CACHE_MB ?? 32) * 1024 * 1024);
 const publicHost = process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).host : `localhost:${port}`;
 const off = process.env.HERALD_FRONT_CACHE === "off";
-const front = createFrontHandler({ cache, next: toNext, target: { get port() { return renderer.port; }, secret: randomBytes(16).toString("hex"), host: publicHost } });
+const front = createFrontHandler({ cache, next: toNext, lookup: openLookup(databasePath()), target: { get port() { return renderer.port; }, secret: randomBytes(16).toString("hex"), host: publicHost } });
 
 // Commits by other processes (a second instance, CLI scripts) arrive through the file itself.
 const watch = watchDatabase(databasePath(), () => cache.invalidate());

@@ -9,6 +9,9 @@ declare module "autocannon" {
     timeouts: number;
     non2xx: number;
     "2xx": number;
+    "3xx": number;
+    "4xx": number;
+    "5xx": number;
     duration: number;
   };
   export type Options = {
@@ -18,6 +21,8 @@ declare module "autocannon" {
     pipelining?: number;
     headers?: Record<string, string>;
     timeout?: number;
+    /** Each request may be rewritten before it is sent (a unique path per request). */
+    requests?: { setupRequest?: (req: { path?: string; method?: string }) => { path?: string; method?: string } }[];
   };
   function autocannon(opts: Options): Promise<Result>;
   export default autocannon;

@@ -1,35 +1,50 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { limiter } from "@/lib/front-cache/limit";
-import { cacheKey } from "@/lib/front-cache/policy";
+import { Busy, limiter } from "@/lib/front-cache/limit";
+import { cacheKey, isCard, isConstant, type Lookup } from "@/lib/front-cache/policy";
 import { renderThroughNext, type Rendered, type RenderTarget } from "@/lib/front-cache/render";
 import { respondFromCache } from "@/lib/front-cache/respond";
-import type { FrontCache } from "@/lib/front-cache/store";
+import { redirectTo, unavailable } from "@/lib/front-cache/short-answer";
+import type { Entry, FrontCache } from "@/lib/front-cache/store";
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+/** refresh: re-render after a change (first in line); warm: a key asked for lately; cold: the rest. */
+type Lane = "refresh" | "warm" | "cold";
 
 export type FrontOptions = {
   cache: FrontCache;
   target: RenderTarget;
   next: Handle;
+  lookup: Lookup;
   /** Re-render even without a change after this long (pages show relative times). */
   maxAgeMs?: number;
   /** After a change, a herd may be served the previous version this long while it re-renders. */
   staleLimitMs?: number;
   /** Renders at once: Next renders on one thread, so more only interleave and slow each other. */
   renderConcurrency?: number;
+  /** Renders of keys nobody asked for lately: at once, and waiting; past that, stale or 503. */
+  coldConcurrency?: number;
+  coldQueue?: number;
+  /** A key read or rendered within this long is warm; the rest are cold. */
+  warmMs?: number;
 };
 
 /** Serve the public surface from memory; render each URL once per change (single flight). */
-export function createFrontHandler({ cache, target, next, maxAgeMs = 60_000, staleLimitMs = 1_000, renderConcurrency = 1 }: FrontOptions) {
+export function createFrontHandler(o: FrontOptions) {
+  const { cache, target, next, lookup, maxAgeMs = 60_000, staleLimitMs = 1_000 } = o;
   // At most one render per key at a time. A change during a render queues exactly one more
   // (which renders whatever is newest when it starts): render work is bounded by pages, not writes.
   type Flight = { generation: number; p: Promise<Rendered>; next?: Promise<Rendered> };
   const flights = new Map<string, Flight>();
-  const rendering = limiter(renderConcurrency);
-  const launch = (key: string): Promise<Rendered> => {
+  // Two lanes, so a flood of never-seen URLs can neither queue without bound nor delay the pages
+  // readers are on; within the warm lane, re-renders after a change go first.
+  const warm = limiter(o.renderConcurrency ?? 1, 64);
+  const cold = limiter(o.coldConcurrency ?? 1, o.coldQueue ?? 4);
+  const render = (key: string) => () => renderThroughNext(target, key, cache.generation);
+  const launch = (key: string, lane: Lane): Promise<Rendered> => {
     const generation = cache.generation;
     // Tagged with the generation current when the render starts (it may wait in the queue).
-    const p: Promise<Rendered> = rendering(() => renderThroughNext(target, key, cache.generation))
+    const queued = lane === "cold" ? cold(render(key)) : warm(render(key), lane === "refresh");
+    const p: Promise<Rendered> = queued
       .then((r) => {
         const current = cache.peek(key);
         if (r.cacheable && (!current || current.generation <= r.generation)) cache.set(key, r);
@@ -39,39 +54,54 @@ export function createFrontHandler({ cache, target, next, maxAgeMs = 60_000, sta
     flights.set(key, { generation, p });
     return p;
   };
-  const refresh = (key: string): Promise<Rendered> => {
+  const refresh = (key: string, lane: Lane): Promise<Rendered> => {
     const flight = flights.get(key);
-    if (!flight) return launch(key);
+    if (!flight) return launch(key, lane);
     if (flight.generation === cache.generation) return flight.p;
-    flight.next ??= flight.p.catch(() => undefined).then(() => flights.get(key)?.p ?? launch(key));
+    flight.next ??= flight.p.catch(() => undefined).then(() => flights.get(key)?.p ?? launch(key, lane));
     return flight.next;
+  };
+
+  // A card is current enough until a reader asks for a newer version than it shows: a change
+  // alone re-renders no card. The shared 404s read no data, so only age makes them stale.
+  const isFresh = (key: string, entry: Entry, version: string | undefined, now: number): boolean => {
+    if (now - entry.storedAt >= maxAgeMs) return false;
+    if (entry.generation === cache.generation || isConstant(key)) return true;
+    return isCard(key) && !(version && entry.version && Number(version) > Number(entry.version));
   };
 
   const handle: Handle = async (req, res) => {
     if (req.headers["x-herald-render"] === target.secret) return next(req, res);
-    const key = cacheKey(req.method, req.url, req.headers);
-    if (!key) return next(req, res);
+    const decision = cacheKey(req.method, req.url, req.headers, lookup);
+    if (!decision) return next(req, res);
+    if ("redirect" in decision) return redirectTo(req, res, decision.redirect);
+    const { key, version } = decision;
     const now = Date.now();
+    const lane: Lane = cache.isWarm(key, now, o.warmMs) ? "warm" : "cold";
     const herd = cache.isHerd(key, now);
     const entry = cache.get(key, now);
-    if (entry && cache.isFresh(entry, now, maxAgeMs)) return respondFromCache(req, res, entry, "HIT");
+    if (entry && isFresh(key, entry, version, now)) return respondFromCache(req, res, entry, "HIT", version);
     const staleFor = entry && entry.generation !== cache.generation ? now - cache.invalidatedAt : 0;
     if (entry && herd && staleFor < staleLimitMs) {
-      refresh(key).catch((err: unknown) => console.error(`[herald] re-render of ${key} failed`, err));
-      return respondFromCache(req, res, entry, "STALE");
+      refresh(key, lane).catch((err: unknown) => { if (!(err instanceof Busy)) console.error(`[herald] re-render of ${key} failed`, err); });
+      return respondFromCache(req, res, entry, "STALE", version);
     }
     try {
-      const rendered = await refresh(key);
-      return respondFromCache(req, res, rendered, rendered.cacheable ? "MISS" : "PASS");
+      const rendered = await refresh(key, lane);
+      return respondFromCache(req, res, rendered, rendered.cacheable ? "MISS" : "PASS", version);
     } catch (err) {
+      if (err instanceof Busy) return entry ? respondFromCache(req, res, entry, "STALE", version) : unavailable(req, res);
       console.error(`[herald] render of ${key} failed`, err);
-      return entry ? respondFromCache(req, res, entry, "STALE") : next(req, res);
+      return entry ? respondFromCache(req, res, entry, "STALE", version) : next(req, res);
     }
   };
 
   /** After a change: re-render the pages readers are on now, before anyone asks. */
   const refreshHot = async (): Promise<void> => {
-    await Promise.allSettled(cache.hotKeys(Date.now()).map(refresh));
+    // The status page first: every reader lands there, and a flood must not push it down the
+    // list. Cards and the shared 404s are not pages anyone reads an update on.
+    const hot = cache.hotKeys(Date.now()).filter((key) => key !== "/" && !isCard(key) && !isConstant(key));
+    await Promise.allSettled([...(cache.peek("/") ? ["/"] : []), ...hot].map((key) => refresh(key, "refresh")));
   };
 
   return { handle, refreshHot };

@@ -1,16 +1,26 @@
+/** Thrown when a lane's queue is full: the caller answers from what it has, or 503. */
+export class Busy extends Error {
+  constructor() { super("render lane full"); }
+}
+
 /**
- * Run at most `n` tasks at once, the rest in arrival order. Renders queue here so that a burst
- * of re-renders after a change never crowds out the renderer's other work (API writes, forms).
+ * Run at most `n` tasks at once, the rest in arrival order, urgent ones first. Renders queue
+ * here so that a burst of re-renders never crowds out the renderer's other work (API writes,
+ * forms). Past `maxQueue` ordinary waiters a task is refused with Busy instead of queueing.
  */
-export function limiter(n: number) {
+export function limiter(n: number, maxQueue = Infinity) {
   let active = 0;
-  const waiting: (() => void)[] = [];
+  const urgent: (() => void)[] = [], normal: (() => void)[] = [];
   const release = () => {
     active -= 1;
-    waiting.shift()?.();
+    (urgent.shift() ?? normal.shift())?.();
   };
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (active >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+  const run = async <T>(task: () => Promise<T>, isUrgent = false): Promise<T> => {
+    if (active >= n) {
+      const queue = isUrgent ? urgent : normal;
+      if (!isUrgent && queue.length >= maxQueue) throw new Busy();
+      await new Promise<void>((resolve) => queue.push(resolve));
+    }
     active += 1;
     try {
       return await task();
@@ -18,4 +28,5 @@ export function limiter(n: number) {
       release();
     }
   };
+  return Object.assign(run, { get queued() { return urgent.length + normal.length; }, get active() { return active; } });
 }

@@ -1,27 +1,60 @@
 import type { IncomingHttpHeaders } from "node:http";
 
-// The public, read-heavy surface. Anything else (console, auth, /api/v1, RSC requests) goes to Next.
-const PUBLIC = [
-  /^\/$/,
-  /^\/history(\.rss|\.atom)?$/,
-  /^\/incidents\/[A-Za-z]{1,8}\d{1,12}(\/feed\.(rss|atom))?$/,
-  /^\/api\/v2\/[a-z/_-]+\.json$/,
-  /^\/og\/(status|incidents\/[A-Za-z]{1,8}\d{1,12})$/,
-];
-// Query parameters that change a public response; any other query bypasses the cache.
-const KEYED_PARAMS = new Set(["page", "before", "v"]);
+/** What the main thread knows of the data (lib/front-cache/lookup.ts), so URLs map to few keys. */
+export type Lookup = {
+  incidentExists(id: string): boolean;
+  /** The cursor that shows the same history page as `?before=n`: null for the first page. */
+  historyCursor(before: number): number | null;
+};
 
-/** The cache key for a request, or null when it must go to Next (not public, personal, or odd). */
-export function cacheKey(method: string | undefined, rawUrl: string | undefined, headers: IncomingHttpHeaders): string | null {
-  if ((method !== "GET" && method !== "HEAD") || !rawUrl || rawUrl.length > 512) return null;
+/** A cache key (with the card version asked for), a redirect to the canonical URL, or null: go to Next. */
+export type Decision = { key: string; version?: string } | { redirect: string } | null;
+
+const ID = /^[A-Za-z]{1,10}\d{1,12}$/;
+// Never well-formed, so never an incident: every unknown ID shares the 404 its routes give for it.
+export const NO_SUCH_ID = "0";
+const DIGITS = /^\d{1,15}$/;
+
+/** The shared unknown-ID answers read no data: a change does not make them stale (only age does). */
+export const isConstant = (key: string) => key.startsWith(`/incidents/${NO_SUCH_ID}`) || key === `/og/incidents/${NO_SUCH_ID}`;
+/** OG cards may be served stale while one re-render runs: a stale card never gets the year-long lifetime. */
+export const isCard = (key: string) => key.startsWith("/og/");
+const INCIDENT = /^\/incidents\/([^/]+)(\/feed\.(?:rss|atom))?$/;
+const CARD = /^\/og\/(?:status|incidents\/([^/]+))$/;
+const FIXED = [/^\/$/, /^\/history(\.rss|\.atom)?$/, /^\/api\/v2\/[a-z/_-]+\.json$/];
+
+/**
+ * The cache key for a public request. Only `/history?before=` (a real cursor) and an OG card's
+ * `?v=` (digits) count; on HTML pages any other query is redirected to the canonical URL, on
+ * feeds, JSON and cards it is ignored (their clients add cache-busters and may not follow).
+ */
+export function cacheKey(method: string | undefined, rawUrl: string | undefined, headers: IncomingHttpHeaders, lookup: Lookup): Decision {
+  if ((method !== "GET" && method !== "HEAD") || !rawUrl) return null;
   if (headers.rsc || headers["next-router-prefetch"] || headers["next-action"] || headers.authorization) return null;
   const q = rawUrl.indexOf("?");
   const pathname = q === -1 ? rawUrl : rawUrl.slice(0, q);
-  if (!PUBLIC.some((re) => re.test(pathname))) return null;
-  if (q === -1) return pathname; // the common case needs no URL parsing
-  const url = new URL(rawUrl, "http://x");
-  const params = [...url.searchParams.keys()];
-  if (params.some((p) => !KEYED_PARAMS.has(p)) || params.length > 2) return null;
-  url.searchParams.sort();
-  return url.pathname + url.search;
+  const query = q === -1 ? null : new URLSearchParams(rawUrl.slice(q + 1));
+  const canonical = (key: string, html: boolean): Decision => (html && rawUrl !== key ? { redirect: key } : { key });
+  const known = (id: string) => (ID.test(id) && lookup.incidentExists(id) ? id : NO_SUCH_ID);
+
+  if (pathname === "/history" && query) {
+    const raw = query.get("before") ?? "";
+    const cursor = DIGITS.test(raw) && Number(raw) > 0 ? lookup.historyCursor(Number(raw)) : null;
+    return canonical(cursor === null ? "/history" : `/history?before=${cursor}`, true);
+  }
+  if (FIXED.some((re) => re.test(pathname))) return canonical(pathname, !pathname.includes("."));
+  const incident = INCIDENT.exec(pathname);
+  if (incident) {
+    const id = known(incident[1] ?? "");
+    // Only a known ID is echoed into a Location; anything else gets the shared 404 at once.
+    if (!incident[2] && query && id !== NO_SUCH_ID) return { redirect: `/incidents/${id}` };
+    return { key: `/incidents/${id}${incident[2] ?? ""}` };
+  }
+  const card = CARD.exec(pathname);
+  if (card) {
+    const v = query?.get("v") ?? "";
+    const key = card[1] === undefined ? "/og/status" : `/og/incidents/${known(card[1])}`;
+    return DIGITS.test(v) ? { key, version: v } : { key };
+  }
+  return null;
 }

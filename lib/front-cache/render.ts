@@ -4,9 +4,12 @@ import { gzipSync } from "node:zlib";
 import { pinScripts } from "@/lib/front-cache/pin-scripts";
 import type { Entry } from "@/lib/front-cache/store";
 
+/** An OG card's current version, told by its route so `?v=` needs no render of its own. */
+export const CARD_VERSION = "x-herald-card-version";
+
 // Hop-by-hop and per-response headers that the cache recomputes or must not replay (HSTS
 // depends on how each reader arrives: respond.ts adds it per request).
-const DROP = new Set(["content-length", "date", "connection", "keep-alive", "transfer-encoding", "etag", "content-encoding", "strict-transport-security"]);
+const DROP = new Set([CARD_VERSION, "content-length", "date", "connection", "keep-alive", "transfer-encoding", "etag", "content-encoding", "strict-transport-security"]);
 
 /** Where renders go; `port` is read per render and is 0 while the renderer restarts. */
 export type RenderTarget = { readonly port: number; secret: string; host: string };
@@ -37,7 +40,8 @@ export function renderThroughNext(target: RenderTarget, path: string, generation
         if (csp && /^text\/html/i.test(headers["content-type"] ?? "")) headers["content-security-policy"] = pinScripts(body.toString("utf8"), csp) ?? csp;
         const etag = `"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`;
         const gzip = body.length > 1024 ? gzipSync(body, { level: 6 }) : null;
-        resolve({ status, headers, body, gzip, etag, generation, storedAt: Date.now(), cacheable });
+        const version = res.headers[CARD_VERSION];
+        resolve({ status, headers, body, gzip, etag, generation, storedAt: Date.now(), cacheable, ...(typeof version === "string" ? { version } : {}) });
       });
     });
     req.setTimeout(15_000, () => req.destroy(new Error(`render of ${path} timed out`)));

@@ -6,24 +6,33 @@ export type Entry = {
   etag: string;
   generation: number;
   storedAt: number;
+  /** The version an OG card was rendered for (its `?v=`): that URL may be cached for a year. */
+  version?: string;
 };
+
+/** What an entry costs in memory: both bodies plus a rough allowance for its headers. */
+export const entryBytes = (e: Entry) => e.body.length + (e.gzip?.length ?? 0) + 1024;
 
 type Slot = { entry: Entry; lastHitAt: number; hits: number; second: number; perSecond: number; lastSecond: number };
 
 /**
  * Rendered public responses, one generation per committed change. An entry from an older
  * generation is stale: a hot one is served while one re-render runs (no cliff), never for long.
+ * Bounded by count and by bytes; the least recently used entry goes first (Map order is use order).
  */
 export class FrontCache {
   generation = 0;
   invalidatedAt = 0;
   private slots = new Map<string, Slot>();
+  private used = 0;
 
-  constructor(readonly maxEntries = 2_000) {}
+  constructor(readonly maxEntries = 1_000, readonly maxBytes = 32 * 1024 * 1024) {}
 
   get(key: string, now = Date.now()): Entry | undefined {
     const slot = this.slots.get(key);
     if (!slot) return undefined;
+    this.slots.delete(key);
+    this.slots.set(key, slot);
     slot.hits += 1;
     slot.lastHitAt = now;
     const second = Math.floor(now / 1000);
@@ -37,19 +46,34 @@ export class FrontCache {
     return this.slots.get(key)?.entry;
   }
 
+  /** Store (an entry larger than the whole budget is answered but never kept). */
   set(key: string, entry: Entry): void {
     const slot = this.slots.get(key);
-    if (slot) { slot.entry = entry; return; }
-    if (this.slots.size >= this.maxEntries) {
-      const oldest = this.slots.keys().next().value;
-      if (oldest !== undefined) this.slots.delete(oldest);
+    if (slot) this.used -= entryBytes(slot.entry);
+    if (entryBytes(entry) > this.maxBytes) { if (slot) this.slots.delete(key); return; }
+    this.used += entryBytes(entry);
+    if (slot) slot.entry = entry;
+    else this.slots.set(key, { entry, lastHitAt: entry.storedAt, hits: 0, second: 0, perSecond: 0, lastSecond: 0 });
+    for (const [oldest, s] of this.slots) {
+      if (this.slots.size <= this.maxEntries && this.used <= this.maxBytes) break;
+      if (oldest === key) continue;
+      this.slots.delete(oldest);
+      this.used -= entryBytes(s.entry);
     }
-    this.slots.set(key, { entry, lastHitAt: entry.storedAt, hits: 0, second: 0, perSecond: 0, lastSecond: 0 });
   }
 
-  /** Keys read in the last `withinMs`, busiest first: the ones worth re-rendering eagerly. */
+  /** Asked for (read or rendered) within `withinMs`: its renders take the warm lane. */
+  isWarm(key: string, now: number, withinMs = 10_000): boolean {
+    const slot = this.slots.get(key);
+    return slot !== undefined && now - slot.lastHitAt < withinMs;
+  }
+
+  /**
+   * Keys read in the last `withinMs`, busiest first: the ones worth re-rendering eagerly. A key
+   * only rendered (a flood of one-off URLs) has no reads and is never among them.
+   */
   hotKeys(now: number, withinMs = 5_000, max = 16): string[] {
-    return [...this.slots].filter(([, s]) => now - s.lastHitAt < withinMs)
+    return [...this.slots].filter(([, s]) => s.hits > 0 && now - s.lastHitAt < withinMs)
       .sort((a, b) => b[1].hits - a[1].hits).slice(0, max).map(([k]) => k);
   }
 
@@ -69,7 +93,8 @@ export class FrontCache {
   invalidate(now = Date.now()): void {
     this.generation += 1;
     this.invalidatedAt = now;
-    for (const slot of this.slots.values()) slot.hits = 0;
+    // Halved, not reset: right after a change the busiest keys are still known (refreshHot).
+    for (const slot of this.slots.values()) slot.hits = (slot.hits + 1) >> 1;
   }
 
   isFresh(entry: Entry, now: number, maxAgeMs: number): boolean {
@@ -78,5 +103,10 @@ export class FrontCache {
 
   get size(): number {
     return this.slots.size;
+  }
+
+  /** Bytes held, as counted against `maxBytes`. */
+  get bytes(): number {
+    return this.used;
   }
 }

@@ -18,5 +18,5 @@ export async function incidentCardResponse(id: string, version: string | null): 
     service: cardText(incident.service.name, covers, 60),
     status: incident.status,
     lastUpdateAt: incident.updatedAt,
-  }), { current: version === String(incident.updatedAt) });
+  }), { current: version === String(incident.updatedAt), version: String(incident.updatedAt) });
 }

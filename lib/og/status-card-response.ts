@@ -27,5 +27,5 @@ export async function statusCardResponse(version: string | null): Promise<Respon
       status: s.components.reduce<ComponentStatus>((w, c) => (RANK[c.status] > RANK[w] ? c.status : w), "operational"),
     })),
     updatedAt,
-  }), { current: version === String(updatedAt) });
+  }), { current: version === String(updatedAt), version: String(updatedAt) });
 }

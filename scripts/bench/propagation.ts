@@ -6,12 +6,13 @@ export type PropagationStats = { posts: number; failedPosts: number; postP50: nu
  * Post an update every `everyMs` through /api/v1 and time, per surface, how long after the 201
  * the update's unique text is visible. Runs until `stop()` resolves the returned promise.
  */
-export function runPropagation(base: string, token: string, incidentId: string, surfaces: string[], everyMs = 250) {
+export function runPropagation(base: string, token: string, incidentId: string, surfaces: string[], everyMs = 250, label = "bench-marker") {
   let running = true;
   const postMs: number[] = [], visibleMs: number[] = [];
   let posts = 0, failedPosts = 0, notSeen = 0;
   const watchers: Promise<void>[] = [];
-  const latestSeen = (text: string) => Math.max(-1, ...[...text.matchAll(/bench-marker-(\d+)/g)].map((m) => Number(m[1])));
+  const pattern = new RegExp(`${label}-(\\d+)`, "g");
+  const latestSeen = (text: string) => Math.max(-1, ...[...text.matchAll(pattern)].map((m) => Number(m[1])));
   const watch = async (seq: number, since: number) => {
     await Promise.all(surfaces.map(async (path) => {
       for (;;) {
@@ -25,7 +26,7 @@ export function runPropagation(base: string, token: string, incidentId: string, 
   };
   const loop = (async () => {
     for (let n = 0; running; n++) {
-      const marker = `bench-marker-${n}`;
+      const marker = `${label}-${n}`;
       const t0 = performance.now();
       const res = await fetch(`${base}/api/v1/incidents/${incidentId}/updates`, {
         method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },

@@ -1,5 +1,6 @@
 import type { Result } from "autocannon";
 import os from "node:os";
+import type { FloodStats } from "@/scripts/bench/flood";
 import type { PropagationStats } from "@/scripts/bench/propagation";
 
 export type RouteRow = { route: string; status: number; bytes: number; baseline: Result; herald: Result };
@@ -25,4 +26,13 @@ export function printReport(r: { rows: RouteRow[]; propagation: PropagationStats
   console.log(`- peak server RSS: ${f(r.peakRssMb)} MB — target ≤ 300 MB: ${r.peakRssMb <= 300 ? "met" : "MISSED"}`);
   console.log(`- idle server CPU (background loop, 10 s): ${f(r.idleCpuPct, 2)}% of one core — target < 1%: ${r.idleCpuPct < 1 ? "met" : "MISSED"}`);
   if (r.certs) console.log(`- certificate round: ${r.certs.monitors} TLS monitors in ${f(r.certs.roundSeconds, 2)} s at concurrency ${r.certs.concurrency} — target ≤ 10 s: ${r.certs.roundSeconds <= 10 ? "met" : "MISSED"}; idle loop with them: ${f(r.certs.idleLoopCpuPct, 2)}% of one core`);
+}
+
+/** The flood scenario (issue 9, finding 3) as one line of the report. */
+export function printFlood(r: FloodStats) {
+  const p = r.propagation;
+  const ok = p.visibleP99 <= 1000 && p.notSeen === 0 && r.peakRssMb <= 300;
+  console.log(`- flood of unique URLs (32 connections, ${r.seconds}s; 2xx/3xx/4xx/5xx ${Object.values(r.byClass).join("/")}, ${r.errors} errors, ${f(r.reqPerSec)} req/s): ` +
+    `update visible on / p50 ${f(p.visibleP50)} ms, p99 ${f(p.visibleP99)} ms over ${p.posts} posts (${p.notSeen} never seen, ${p.failedPosts} failed posts), ` +
+    `peak server RSS ${f(r.peakRssMb)} MB — target p99 ≤ 1000 ms and RSS ≤ 300 MB: ${ok ? "met" : "MISSED"}`);
 }

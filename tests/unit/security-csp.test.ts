@@ -88,7 +88,7 @@ describe("the front cache serves a hash policy, never the render's nonce", () =>
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const { port } = server.address() as AddressInfo;
     base = `http://127.0.0.1:${port}`;
-    front = createFrontHandler({ cache: new FrontCache(), next: upstream, target: { port, secret: "s", host: "status.test" } });
+    front = createFrontHandler({ cache: new FrontCache(), next: upstream, lookup: { incidentExists: () => true, historyCursor: () => null }, target: { port, secret: "s", host: "status.test" } });
   });
   afterAll(() => { server.closeAllConnections(); server.close(); });
   let front: ReturnType<typeof createFrontHandler>;

@@ -1,0 +1,23 @@
+import Database from "better-sqlite3";
+import type { Lookup } from "@/lib/front-cache/policy";
+
+/**
+ * The facts the front cache needs to canonicalise a URL, read on the main thread through its own
+ * read-only connection (indexed point queries, microseconds): which incident IDs exist, and which
+ * `?before=` cursors start a history page. Each read sees the latest commit.
+ */
+export function openLookup(file: string): Lookup & { close(): void } {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const exists = db.prepare("SELECT 1 FROM incidents WHERE id = ?").pluck();
+  // History shows incidents with started_at < before: the smallest started_at at or above
+  // `before` selects exactly the same rows, so it is the one key for all of them.
+  const cursor = db.prepare("SELECT min(started_at) FROM incidents WHERE started_at >= ?").pluck();
+  return {
+    incidentExists: (id) => exists.get(id) !== undefined,
+    historyCursor: (before) => {
+      const c = cursor.get(before);
+      return typeof c === "number" ? c : null;
+    },
+    close: () => db.close(),
+  };
+}
