@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { clientIp } from "@/lib/http/client-ip";
+import { safeCallbackPath } from "@/lib/console/safe-callback";
 
 export const SESSION_MAX_AGE = 12 * 60 * 60; // one on-call shift
 
@@ -29,6 +30,8 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Every next-auth redirect (sign-in, sign-out, ?callbackUrl=) lands on this origin, under /console.
+    redirect: ({ url, baseUrl }) => `${new URL(baseUrl).origin}${safeCallbackPath(url, baseUrl)}`,
     // Only the user id rides in the token; role and status are read fresh on every request.
     jwt: ({ token, user }) => (user ? { ...token, uid: user.id } : token),
     session: ({ session, token }) => ({ ...session, uid: typeof token.uid === "string" ? token.uid : undefined }),
