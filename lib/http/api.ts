@@ -11,7 +11,7 @@ import { fieldErrors } from "@/lib/incidents/input";
 export const MAX_REQUEST_BYTES = 1_048_576;
 
 const STATUS: Record<ErrorCode, number> = {
-  invalid: 422, not_found: 404, conflict: 409, unauthorized: 401, forbidden: 403, busy: 503,
+  invalid: 422, not_found: 404, conflict: 409, unauthorized: 401, forbidden: 403, busy: 503, rate_limited: 429,
 };
 
 /** A failure that is about the HTTP request itself (400 malformed, 413 too large), not the domain. */
@@ -47,6 +47,11 @@ export function errorResponse(err: unknown): Response {
   if (err instanceof DomainError) {
     // Older callers tagged request-level failures as {status: 400}; keep honouring that.
     if (err.details?.status === 400) return jsonError(400, err.message);
+    if (err.code === "rate_limited") {
+      const res = jsonError(429, err.message, { retryAfterSeconds: err.details?.retryAfterSeconds });
+      res.headers.set("Retry-After", String(err.details?.retryAfterSeconds ?? 60));
+      return res;
+    }
     const fields = detailFields(err);
     return jsonError(STATUS[err.code], err.message, fields ? { fields } : {});
   }

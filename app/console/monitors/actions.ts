@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { createMonitor } from "@/lib/certs/create-monitor";
 import { formValues, readMonitorForm } from "@/lib/certs/read-monitor-form";
-import { runCheck } from "@/lib/certs/run-check";
+import { checkNow } from "@/lib/certs/check-now";
 import { updateMonitor } from "@/lib/certs/update-monitor";
 import { setMonitorEnabled } from "@/lib/certs/set-monitor-enabled";
 import { deleteMonitor } from "@/lib/certs/delete-monitor";
@@ -46,11 +46,11 @@ export async function createMonitorAction(prev: MonitorFormState, fd: FormData):
 
 /** "Check now": one check through the same state machine as the scheduler. */
 export async function checkNowAction(prev: CheckNowState, fd: FormData): Promise<CheckNowState> {
-  await requireUser();
+  const user = await requireUser();
   const id = monitorId(fd);
   if (id === null) return { seq: prev.seq + 1, error: "Unknown monitor" };
   try {
-    const run = await runCheck(id);
+    const run = await checkNow(id, user);
     revalidatePath(`/console/monitors/${id}`);
     revalidatePath("/console/monitors");
     const label = CATEGORY_LABEL[run.result.category as Category] ?? run.result.category;
