@@ -4,10 +4,10 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { safeCallbackPath } from "@/lib/console/safe-callback";
 
-/** next-auth answers "CredentialsSignin" for a bad password; anything else (rate limits) is shown as sent. */
+/** next-auth answers "CredentialsSignin" for a bad password; rate limits and "busy" are shown as sent. */
 function describe(error: string, status: number): string {
   if (error === "CredentialsSignin") return "Wrong email or password";
-  if (status === 429 || /too many|rate.?limit/i.test(error)) return error;
+  if (status === 429 || /too many|rate.?limit|is busy/i.test(error)) return error;
   return "Sign-in failed. Try again.";
 }
 
