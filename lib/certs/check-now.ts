@@ -12,7 +12,7 @@ const envInt = (name: string, fallback: number) => {
 export const checkNowPerMonitor = () => envInt("HERALD_CHECK_NOW_PER_MONITOR", 6);
 export const checkNowPerCaller = () => envInt("HERALD_CHECK_NOW_PER_CALLER", 20);
 
-const window = slidingWindow({ windowMs: 60_000 });
+const window = slidingWindow({ name: "check-now", windowMs: 60_000 });
 const callerKey = (actor: Actor) => (actor.kind === "system" ? `system:${actor.name}` : `user:${actor.userId}`);
 
 /**

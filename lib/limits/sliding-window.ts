@@ -1,13 +1,15 @@
+import { processWide } from "@/lib/limits/process-wide";
+
 export type Budget = { key: string; limit: number };
 export type Taken = { ok: true } | { ok: false; full: Budget; retryAfterSeconds: number };
 
 /**
- * In-memory sliding-window counters: at most `limit` hits per key in any `windowMs`. Memory is
- * bounded: each key keeps at most its limit of times, and past `maxKeys` keys the least recently
- * used are dropped (a flood of keys forgets old ones rather than growing the heap).
+ * In-memory sliding-window counters: at most `limit` hits per key in any `windowMs`, one store per
+ * `name` and process. Memory is bounded: each key keeps at most its limit of times, and past
+ * `maxKeys` keys the least recently used are dropped (a flood of keys cannot grow the heap).
  */
-export function slidingWindow(opts: { windowMs: number; maxKeys?: number }) {
-  const hits = new Map<string, number[]>();
+export function slidingWindow(opts: { name: string; windowMs: number; maxKeys?: number }) {
+  const hits = processWide(`window.${opts.name}`, () => new Map<string, number[]>());
   const maxKeys = opts.maxKeys ?? 10_000;
   return {
     /** Count one hit against every budget, or against none when any is spent. */
