@@ -24,10 +24,8 @@ test.afterAll(async () => { await app?.stop(); });
 /** Refuse (and remember) every request that leaves the app's origin, so nothing reaches the network. */
 async function fence(context: BrowserContext): Promise<string[]> {
   const left: string[] = [];
-  await context.route(() => true, (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${app.url}/`)) return route.continue();
-    left.push(url);
+  await context.route((url) => !url.href.startsWith(`${app.url}/`), (route) => {
+    left.push(route.request().url());
     return route.abort();
   });
   return left;
@@ -51,12 +49,16 @@ test("the server's 307 for a signed-in visitor stays on this origin, under /cons
   }
 });
 
+// The browser runs a sample (each a full console load); the HTTP test above and the unit table run all.
+const SAMPLE = [0, 1, 4, 6, 7, 11].map((i) => RAW_QUERIES[i] ?? "");
+
 test("Chromium, already signed in, follows the 307 and stays here", async ({ page, context }) => {
+  test.setTimeout(150_000);
   const left = await fence(context);
   const signedIn = await httpSignIn(app, "responder@herald.test", PASSWORD);
   const [name, value] = (signedIn.session ?? "").split("=", 2);
   await context.addCookies([{ name: name ?? "", value: value ?? "", url: app.url }]);
-  for (const query of RAW_QUERIES.slice(0, 8)) {
+  for (const query of SAMPLE) {
     await page.goto(`${app.url}/console/signin?${query}`);
     landedInConsole(page.url());
   }
@@ -64,7 +66,8 @@ test("Chromium, already signed in, follows the 307 and stays here", async ({ pag
 });
 
 test("signing in through the form navigates to this origin, under /console", async ({ browser }) => {
-  for (const query of RAW_QUERIES.slice(0, 7)) {
+  test.setTimeout(150_000); // a fresh browser context and a real sign-in (scrypt) per value
+  for (const query of SAMPLE.slice(0, 4)) {
     const context = await browser.newContext();
     const left = await fence(context);
     const page = await context.newPage();
