@@ -7,11 +7,11 @@ export const BUSY_MESSAGE = "The database is busy; try again shortly. Nothing wa
 
 /** The one table from a domain failure to an HTTP status; forms use the same codes. */
 export const STATUS: Record<ErrorCode, number> = {
-  invalid: 422, not_found: 404, conflict: 409, unauthorized: 401, forbidden: 403, busy: 503,
+  invalid: 422, not_found: 404, conflict: 409, unauthorized: 401, forbidden: 403, busy: 503, rate_limited: 429,
 };
 
 /** What a caller may be told about a failure: status, one message, and a message per field if known. */
-export type Failure = { code: ErrorCode; status: number; message: string; fields?: Record<string, string> };
+export type Failure = { code: ErrorCode; status: number; message: string; fields?: Record<string, string>; retryAfterSeconds?: number };
 
 /** `{field: message}` from a domain error's details ({field} or {fields}, else each detail key). */
 function detailFields(err: DomainError): Record<string, string> | undefined {
@@ -19,7 +19,7 @@ function detailFields(err: DomainError): Record<string, string> | undefined {
   if (!d) return undefined;
   if (typeof d.field === "string") return { [d.field]: err.message };
   if (d.fields && typeof d.fields === "object") return d.fields as Record<string, string>;
-  const keys = Object.keys(d).filter((k) => k !== "status");
+  const keys = Object.keys(d).filter((k) => k !== "status" && k !== "retryAfterSeconds");
   return keys.length ? Object.fromEntries(keys.map((k) => [k, err.message])) : undefined;
 }
 
@@ -37,6 +37,8 @@ export function explainFailure(err: unknown): Failure | null {
   if (err instanceof DomainError) {
     // Older callers tagged request-level failures as {status: 400}; keep honouring that.
     if (err.details?.status === 400) return { code: err.code, status: 400, message: err.message };
+    const retry = err.details?.retryAfterSeconds;
+    if (typeof retry === "number") return { code: err.code, status: STATUS[err.code], message: err.message, retryAfterSeconds: retry };
     return { code: err.code, status: STATUS[err.code], message: err.message, fields: detailFields(err) };
   }
   if (isBusyError(err)) return { code: "busy", status: 503, message: BUSY_MESSAGE };

@@ -10,7 +10,8 @@ if [ ! -f .env.local ]; then
   printf 'NEXTAUTH_SECRET=%s\nNEXTAUTH_URL=http://localhost:%s\n' "$secret" "$PORT" > .env.local
   echo "Wrote .env.local with a fresh NEXTAUTH_SECRET"
 fi
-npm run -s db:seed
+# The one command allowed to give accounts the README's known password (db:seed alone makes random ones).
+HERALD_DEMO_PASSWORD=herald-demo-password npm run -s db:seed
 npm run -s build
 echo
 echo "Herald: http://localhost:$PORT  (console: http://localhost:$PORT/console/signin)"

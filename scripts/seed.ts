@@ -1,6 +1,11 @@
-import { DEMO_PASSWORD, DEMO_USERS, seed } from "@/db/seed";
+import { DEMO_PASSWORD_ENV, seed } from "@/db/seed";
 import { databasePath } from "@/db/open";
 
-const { seeded } = await seed({ incidents: !process.argv.includes("--no-incidents") });
+// Only `npm run demo` (and the tests) set the env var; otherwise every account gets a random password.
+const known = process.env[DEMO_PASSWORD_ENV]?.trim() || undefined;
+const { seeded, accounts } = await seed({ incidents: !process.argv.includes("--no-incidents"), password: known });
 console.log(seeded ? `Seeded demo data into ${databasePath()}` : `Database ${databasePath()} already has data; left as it is`);
-for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(9)} ${u.email} / ${DEMO_PASSWORD}`);
+if (accounts.length) {
+  console.log(known ? `Accounts (password from ${DEMO_PASSWORD_ENV}):` : "Accounts (passwords shown once; keep them or change them now):");
+  for (const u of accounts) console.log(`  ${u.role.padEnd(9)} ${u.email} / ${known ? "(as set)" : u.password}`);
+}

@@ -2,11 +2,12 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { safeCallbackPath } from "@/lib/console/safe-callback";
 
-/** next-auth answers "CredentialsSignin" for a bad password; anything else (rate limits) is shown as sent. */
+/** next-auth answers "CredentialsSignin" for a bad password; rate limits and "busy" are shown as sent. */
 function describe(error: string, status: number): string {
   if (error === "CredentialsSignin") return "Wrong email or password";
-  if (status === 429 || /too many|rate.?limit/i.test(error)) return error;
+  if (status === 429 || /too many|rate.?limit|is busy/i.test(error)) return error;
   return "Sign-in failed. Try again.";
 }
 
@@ -23,7 +24,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       redirect: false, email: String(fd.get("email") ?? ""), password: String(fd.get("password") ?? ""), callbackUrl,
     }).catch(() => undefined);
     if (res?.ok && !res.error) {
-      window.location.assign(callbackUrl); // a full load, so the layout reads the new session
+      // A full load, so the layout reads the new session; judged again here against this origin.
+      window.location.assign(safeCallbackPath(callbackUrl, window.location.origin));
       return;
     }
     setPending(false);

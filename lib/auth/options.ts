@@ -2,12 +2,14 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { clientIp } from "@/lib/http/client-ip";
+import { safeCallbackPath } from "@/lib/console/safe-callback";
 
 export const SESSION_MAX_AGE = 12 * 60 * 60; // one on-call shift
 
 /** Shown on the sign-in form as is (components/console/signin-form.tsx passes it through). */
 export const tooManyAttempts = (seconds: number) =>
   `Too many sign-in attempts; try again in ${seconds} second${seconds === 1 ? "" : "s"}`;
+export const SIGNIN_BUSY = "Sign-in is busy right now; try again in a few seconds";
 
 export const authOptions: NextAuthOptions = {
   // Credentials sign-in only works with JWT sessions in next-auth v4.
@@ -24,11 +26,14 @@ export const authOptions: NextAuthOptions = {
         if (user) return { id: String(user.id), email: user.email, name: user.name };
         // next-auth hands a thrown message to the form (as ?error=); null means "wrong email or password".
         if (check.retryAfterSeconds) throw new Error(tooManyAttempts(check.retryAfterSeconds));
+        if (check.busy) throw new Error(SIGNIN_BUSY);
         return null;
       },
     }),
   ],
   callbacks: {
+    // Every next-auth redirect (sign-in, sign-out, ?callbackUrl=) lands on this origin, under /console.
+    redirect: ({ url, baseUrl }) => `${new URL(baseUrl).origin}${safeCallbackPath(url, baseUrl)}`,
     // Only the user id rides in the token; role and status are read fresh on every request.
     jwt: ({ token, user }) => (user ? { ...token, uid: user.id } : token),
     session: ({ session, token }) => ({ ...session, uid: typeof token.uid === "string" ? token.uid : undefined }),

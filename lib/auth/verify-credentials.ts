@@ -5,8 +5,11 @@ import { DUMMY_HASH, verifyPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
 import { beginSigninAttempt, SIGNIN_WINDOW_MS } from "@/lib/auth/begin-signin-attempt";
 import { forgetSigninAttempt } from "@/lib/auth/forget-signin-attempt";
+import { takePasswordSlot } from "@/lib/auth/password-budget";
+import { signinAddressKey } from "@/lib/auth/signin-address-key";
 
-export type CredentialsCheck = { user: User } | { user: null; retryAfterSeconds?: number };
+/** `busy`: every password-check slot was taken; refused before counting or checking anything. */
+export type CredentialsCheck = { user: User } | { user: null; retryAfterSeconds?: number; busy?: true };
 
 // One "throttled" audit row per account/IP pair and window per process, not one per request.
 const throttledAudited = new Map<string, number>();
@@ -16,8 +19,18 @@ const throttledAudited = new Map<string, number>();
  * recording the password. Unknown emails count and cost the same as known ones.
  */
 export async function verifyCredentials(email: string, password: string, ip: string | null, now = Date.now()): Promise<CredentialsCheck> {
+  const release = takePasswordSlot(); // synchronously, before any await
+  if (!release) return { user: null, busy: true };
+  try {
+    return await checkUnderLimits(email, password, ip, now);
+  } finally {
+    release();
+  }
+}
+
+async function checkUnderLimits(email: string, password: string, ip: string | null, now: number): Promise<CredentialsCheck> {
   const normalized = email.trim().toLowerCase().slice(0, 320);
-  const attempt = await beginSigninAttempt(normalized, ip, now);
+  const attempt = await beginSigninAttempt(normalized, signinAddressKey(ip), now);
   if ("retryAfterSeconds" in attempt) {
     const key = `${normalized}\n${ip ?? ""}`;
     if ((throttledAudited.get(key) ?? 0) <= now - SIGNIN_WINDOW_MS) {

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { systemActor } from "@/lib/auth/actor";
 import { acquireLease, releaseLease } from "@/lib/background/lease";
 import { decide, type Decision } from "@/lib/certs/decide";
-import { failureMessage, incidentTitle, recoveryMessage, resolvedMessage } from "@/lib/certs/incident-text";
+import { failureMessage, incidentTitle, recoveryMessage, resolvedMessage, type PublicSubject } from "@/lib/certs/incident-text";
 import { DomainError } from "@/lib/errors";
 import { openIncidentInput } from "@/lib/incidents/input";
 import { openIncident } from "@/lib/incidents/open-incident";
@@ -30,29 +30,38 @@ async function loadFacts(monitor: Monitor) {
   return { results, openIncident: openIncident ?? null, episodeHadIncident: Boolean(since), autoResolve: monitor.autoResolve };
 }
 
-async function linkedComponents(monitor: Monitor, status: ComponentStatus): Promise<Record<string, ComponentStatus>> {
-  const rows = await getDb().select({ slug: components.slug }).from(monitorComponents)
+async function linked(monitor: Monitor) {
+  return getDb().select({ slug: components.slug, name: components.name }).from(monitorComponents)
     .innerJoin(components, eq(components.id, monitorComponents.componentId)).where(eq(monitorComponents.monitorId, monitor.id)).all();
-  return Object.fromEntries(rows.map((r) => [r.slug, status]));
+}
+
+async function linkedComponents(monitor: Monitor, status: ComponentStatus): Promise<Record<string, ComponentStatus>> {
+  return Object.fromEntries((await linked(monitor)).map((r) => [r.slug, status]));
+}
+
+/** What the public incident may name: the service and its linked components, never the target. */
+async function publicSubject(monitor: Monitor): Promise<PublicSubject & { slug: string | undefined }> {
+  const service = await getDb().select({ slug: services.slug, name: services.name }).from(services).where(eq(services.id, monitor.serviceId)).get();
+  return { slug: service?.slug, service: service?.name ?? "This service", components: (await linked(monitor)).map((c) => c.name) };
 }
 
 async function act(decision: Decision, monitor: Monitor, result: CheckResult, incidentId: string | null, now: number): Promise<string | null> {
   const actor = systemActor("Herald monitor");
+  const subject = await publicSubject(monitor);
   if (decision.kind === "open") {
-    const service = await getDb().select({ slug: services.slug }).from(services).where(eq(services.id, monitor.serviceId)).get();
     const input = openIncidentInput.parse({
-      service: service?.slug, title: incidentTitle(result, monitor), message: failureMessage(result, monitor),
+      service: subject.slug, title: incidentTitle(result, subject), message: failureMessage(result, subject),
       impact: "major", classification: "incident", status: "investigating", components: await linkedComponents(monitor, "major_outage"),
     });
     return (await openIncident(input, actor, { now, origin: "monitor", monitorId: monitor.id })).id;
   }
   if (!incidentId) return null;
   if (decision.kind === "refail") {
-    await postUpdate(incidentId, { status: "investigating", message: failureMessage(result, monitor, "The certificate check is failing again."), components: await linkedComponents(monitor, "major_outage") }, actor, { now });
+    await postUpdate(incidentId, { status: "investigating", message: failureMessage(result, subject, "The problem is back."), components: await linkedComponents(monitor, "major_outage") }, actor, { now });
   } else if (decision.kind === "recover") {
-    await postUpdate(incidentId, { status: "monitoring", message: recoveryMessage(result, monitor), components: await linkedComponents(monitor, "operational") }, actor, { now });
+    await postUpdate(incidentId, { status: "monitoring", message: recoveryMessage(subject), components: await linkedComponents(monitor, "operational") }, actor, { now });
   } else if (decision.kind === "resolve") {
-    await postUpdate(incidentId, { status: "resolved", message: resolvedMessage(monitor, decision.healthyChecks) }, actor, { now });
+    await postUpdate(incidentId, { status: "resolved", message: resolvedMessage(subject, decision.healthyChecks) }, actor, { now });
     return null;
   }
   return incidentId;

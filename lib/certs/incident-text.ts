@@ -1,44 +1,49 @@
-import type { CheckResult, Monitor } from "@/db/schema";
+import type { CheckResult } from "@/db/schema";
 import { FAILING, type Category } from "@/lib/certs/categories";
-import type { CertEvidence } from "@/lib/certs/describe-certificate";
-import { evidenceMarkdown, explainFindings, mdText, targetName, utc } from "@/lib/certs/explain";
+import { mdText, utc } from "@/lib/certs/explain";
 
-const TITLES: Partial<Record<Category, (name: string) => string>> = {
-  expired: (n) => `Expired TLS certificate for ${n}`,
-  not_yet_valid: (n) => `TLS certificate for ${n} is not valid yet`,
-  hostname_mismatch: (n) => `TLS certificate for ${n} does not match its name`,
-  untrusted_root: (n) => `Untrusted TLS certificate for ${n}`,
-  self_signed: (n) => `Untrusted (self-signed) TLS certificate for ${n}`,
-  incomplete_chain: (n) => `Incomplete TLS certificate chain for ${n}`,
-  handshake_failure: (n) => `TLS handshake failing for ${n}`,
+/**
+ * The PUBLIC words of a monitor's incident: the service (and its linked components) and what
+ * failed, as a customer would say it. Hosts, ports, banners, certificate fields and raw errors
+ * never appear here; they stay on the monitor's console page (explainFindings, evidence).
+ */
+export type PublicSubject = { service: string; components: string[] };
+
+type Words = { title: string; because: string };
+
+const UNTRUSTED: Words = { title: "security certificate not trusted", because: "its security certificate is not trusted by apps and browsers" };
+const WORDS: Partial<Record<Category, Words>> = {
+  expired: { title: "expired security certificate", because: "its security certificate has expired" },
+  not_yet_valid: { title: "security certificate not valid yet", because: "its security certificate is not valid yet" },
+  hostname_mismatch: { title: "security certificate does not match", because: "its security certificate does not match the address people connect to" },
+  untrusted_root: UNTRUSTED,
+  self_signed: UNTRUSTED,
+  incomplete_chain: UNTRUSTED,
+  handshake_failure: { title: "secure connections failing", because: "it is not completing secure connections" },
 };
+const FALLBACK: Words = { title: "secure connections failing", because: "a check of its security certificate is failing" };
 
-const chainOf = (r: CheckResult) => r.chain as CertEvidence[];
-const explain = (r: CheckResult, m: Monitor) =>
-  explainFindings({ findings: r.findings, chain: chainOf(r), validTo: r.validTo, daysLeft: r.daysLeft, error: r.error }, m);
+const worst = (r: Pick<CheckResult, "findings">) => WORDS[r.findings.find((f) => FAILING.has(f)) as Category] ?? FALLBACK;
+const name = (s: PublicSubject) => mdText(s.service).slice(0, 100);
+const affected = (s: PublicSubject) => (s.components.length ? ` (${s.components.map(mdText).join(", ")})` : "");
 
-export function incidentTitle(r: CheckResult, m: Monitor): string {
-  const worst = r.findings.find((f) => FAILING.has(f)) as Category | undefined;
-  const name = targetName(m).slice(0, 120);
-  return (worst && TITLES[worst]?.(name)) ?? `TLS certificate check failing for ${name}`;
+export function incidentTitle(r: Pick<CheckResult, "findings">, s: PublicSubject): string {
+  return `${s.service.slice(0, 100)}: ${worst(r).title}`;
 }
 
-/** What failed, in plain words first, then where it was checked and the evidence. */
-export function failureMessage(r: CheckResult, m: Monitor, lead = ""): string {
-  const where = m.servername && m.servername !== m.host ? `${m.host}:${m.port} (server name ${m.servername})` : `${m.host}:${m.port}`;
+/** What failed, in plain words; the lead says whether it failed again. */
+export function failureMessage(r: Pick<CheckResult, "findings" | "validTo">, s: PublicSubject, lead = ""): string {
+  const when = r.findings.includes("expired") && r.validTo !== null ? ` It expired at ${utc(r.validTo)}.` : "";
   return [
     lead,
-    explain(r, m).map(mdText).join(" "),
-    `Herald's certificate monitor "${mdText(m.name)}" checked ${mdText(where)} at ${utc(r.checkedAt)}.`,
-    evidenceMarkdown(chainOf(r)),
+    `Connections to ${name(s)}${affected(s)} may fail or show a security warning, because ${worst(r).because}.${when} We're investigating.`,
   ].filter(Boolean).join("\n\n");
 }
 
-export function recoveryMessage(r: CheckResult, m: Monitor): string {
-  const until = r.validTo !== null ? `, valid until ${utc(r.validTo)}` : "";
-  return `A valid TLS certificate is being served for ${mdText(targetName(m))} again (serial ${mdText(r.serial ?? "unknown")}${until}). We're monitoring.`;
+export function recoveryMessage(s: PublicSubject): string {
+  return `A valid security certificate is in place for ${name(s)} again. We're monitoring.`;
 }
 
-export function resolvedMessage(m: Monitor, healthyChecks: number): string {
-  return `The TLS certificate for ${mdText(targetName(m))} has passed ${healthyChecks} consecutive checks. This incident is resolved.`;
+export function resolvedMessage(s: PublicSubject, healthyChecks: number): string {
+  return `The security certificate for ${name(s)} has passed ${healthyChecks} consecutive checks. This incident is resolved.`;
 }

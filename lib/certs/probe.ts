@@ -1,6 +1,7 @@
 import net from "node:net";
 import tls from "node:tls";
 import { performance } from "node:perf_hooks";
+import { remoteText } from "@/lib/certs/remote-text";
 import { SmtpError, smtpStartTls } from "@/lib/certs/smtp-starttls";
 
 /** `address`: connect there instead of resolving `host` again (a vetted address; see vet-target.ts). */
@@ -28,7 +29,7 @@ function failure(err: unknown, where: string): Failure {
   if (/wrong version number|packet length too long|unknown protocol/i.test(e.message ?? "")) {
     return { category: "handshake_failure", message: `${where} did not answer with TLS (is this a plaintext port?)` };
   }
-  return { category: "handshake_failure", message: `The TLS handshake with ${where} failed (${e.message ?? "unknown error"})` };
+  return { category: "handshake_failure", message: `The TLS handshake with ${where} failed (${remoteText(e.message ?? "unknown error", 160)})` };
 }
 
 /** The certificates as sent (leaf first, following Node's issuer links), as DER. */

@@ -12,6 +12,8 @@ const DEFAULT_REASONS: Record<string, string> = {
   "169.254.169.254": "link-local/metadata",
   "fd00:ec2::254": "link-local/metadata",
   "100.100.100.200": "link-local/metadata",
+  // Azure's wire server (metadata, extensions, DNS) answers on this public-looking address.
+  "168.63.129.16": "cloud metadata/wire server",
   "metadata.google.internal": "link-local/metadata",
   "0.0.0.0/8": "unspecified (\"this network\")",
   "::/128": "unspecified (\"this network\")",

@@ -29,6 +29,11 @@ export const jsonError = (status: number, error: string, extra: Record<string, u
 export function errorResponse(err: unknown): Response {
   if (err instanceof HttpError) return jsonError(err.status, err.message);
   const failure = explainFailure(err);
+  if (failure?.retryAfterSeconds !== undefined) {
+    const res = jsonError(failure.status, failure.message, { retryAfterSeconds: failure.retryAfterSeconds });
+    res.headers.set("Retry-After", String(failure.retryAfterSeconds));
+    return res;
+  }
   if (failure) return jsonError(failure.status, failure.message, failure.fields ? { fields: failure.fields } : {});
   console.error("[herald] unexpected API error", err);
   return jsonError(500, "Internal error");

@@ -36,8 +36,11 @@ export function resolveComponents(tx: Tx, serviceId: number, slugs: string[]): M
   return bySlug;
 }
 
-/** The shared write of one update: the fact, component changes, derived fields and outbox rows. */
-export function appendUpdate(tx: Tx, incident: Incident, facts: UpdateFacts, actor: Actor, now: number) {
+/**
+ * The shared write of one update: the fact, component changes, derived fields and outbox rows.
+ * `fanout: false` (demo data only) writes no outbox rows, so nothing is ever posted for it.
+ */
+export function appendUpdate(tx: Tx, incident: Incident, facts: UpdateFacts, actor: Actor, now: number, fanout = true) {
   const resolving = facts.status === "resolved";
   const nextUpdateAt = resolving ? null : (facts.nextUpdateAt ?? null);
   if (nextUpdateAt !== null && nextUpdateAt <= now) throw invalid("nextUpdateAt must be in the future", { field: "nextUpdateAt" });
@@ -72,6 +75,6 @@ export function appendUpdate(tx: Tx, incident: Incident, facts: UpdateFacts, act
   const facts2 = tx.select({ id: incidentUpdates.id, status: incidentUpdates.status, postedAt: incidentUpdates.postedAt, nextUpdateAt: incidentUpdates.nextUpdateAt })
     .from(incidentUpdates).where(eq(incidentUpdates.incidentId, incident.id)).all();
   tx.update(incidents).set(deriveIncidentState(facts2)).where(eq(incidents.id, incident.id)).run();
-  enqueueDeliveries(tx, update, now);
+  if (fanout) enqueueDeliveries(tx, update, now);
   return update;
 }

@@ -8,7 +8,8 @@ import { appendUpdate } from "@/lib/incidents/append-update";
 import { allocateIncidentNumber, formatIncidentId } from "@/lib/incidents/allocate-id";
 import type { OpenIncidentInput } from "@/lib/incidents/input";
 
-export type OpenIncidentOptions = { now?: number; origin?: "responder" | "monitor"; monitorId?: number };
+/** `fanout: false` is for seeded demo incidents only: they never enter the outbox. */
+export type OpenIncidentOptions = { now?: number; origin?: "responder" | "monitor"; monitorId?: number; fanout?: boolean };
 
 /** Open an incident with its first update. The one verb for responders, the API and monitors. */
 export async function openIncident(input: OpenIncidentInput, actor: Actor, opts: OpenIncidentOptions = {}): Promise<Incident> {
@@ -24,7 +25,7 @@ export async function openIncident(input: OpenIncidentInput, actor: Actor, opts:
       origin: opts.origin ?? "responder", monitorId: opts.monitorId ?? null,
       startedAt: now, updatedAt: now, createdBy: actorUserId(actor),
     }).returning().get();
-    appendUpdate(tx, created, input, actor, now);
+    appendUpdate(tx, created, input, actor, now, opts.fanout ?? true);
     recordAudit(actor, { action: "incident.opened", target: created.id, detail: { title: input.title } }, tx, now);
     const value = tx.select().from(incidents).where(eq(incidents.id, created.id)).get() ?? created;
     return { value, changes: [{ kind: "incident", id: created.id }] };

@@ -7,14 +7,14 @@ import { conflict, notFound } from "@/lib/errors";
 import { appendUpdate, type UpdateFacts } from "@/lib/incidents/append-update";
 
 /** Post a timed update to an open incident; a resolved incident takes no more updates (409). */
-export async function postUpdate(incidentId: string, facts: UpdateFacts, actor: Actor, opts: { now?: number } = {}): Promise<IncidentUpdate> {
+export async function postUpdate(incidentId: string, facts: UpdateFacts, actor: Actor, opts: { now?: number; fanout?: boolean } = {}): Promise<IncidentUpdate> {
   return write((tx) => {
     // Stamped under the write lock, so an incident's updates are ordered as they commit.
     const now = opts.now ?? Date.now();
     const incident = tx.select().from(incidents).where(eq(incidents.id, incidentId)).get();
     if (!incident) throw notFound(`No incident ${incidentId}`);
     if (incident.status === "resolved") throw conflict(`Incident ${incidentId} is resolved; open a new incident instead`);
-    const written = appendUpdate(tx, incident, facts, actor, now);
+    const written = appendUpdate(tx, incident, facts, actor, now, opts.fanout ?? true);
     recordAudit(actor, { action: "incident.updated", target: incidentId, detail: { status: facts.status, updateId: written.id } }, tx, now);
     return { value: written, changes: [{ kind: "incident", id: incidentId }] };
   });

@@ -85,3 +85,19 @@ test("a responder pauses, resumes, edits and deletes a monitor in the console", 
   await expect(page.getByRole("alert").filter({ hasText: "resolve it first" })).toHaveText(`Monitor ${bad} has open incident ${incidentId}; resolve it first`);
   expect((await api("GET", `/api/v1/monitors/${bad}`)).status).toBe(200);
 });
+
+test("Check now past the monitor's limit says how long to wait, and checks nothing", async ({ page }) => {
+  const id = (await api("POST", "/api/v1/monitors", { ...base, caPem: pki.root.pem, name: "Check me often", port: ports.valid })).json.id as number;
+  await signIn(page);
+  await page.goto(`${app.url}/console/monitors/${id}`);
+  const button = page.getByRole("button", { name: "Check now" });
+  for (let i = 0; i < 6; i++) {
+    await button.click();
+    await expect(button).toBeEnabled();
+    await expect(page.getByRole("status").filter({ hasText: "Checked: OK." })).toBeVisible();
+  }
+  await button.click();
+  await expect(page.getByRole("alert").filter({ hasText: "This monitor was checked" })).toHaveText(/^This monitor was checked 6 times in the last minute; try again in \d+ s$/);
+  const refused = await api("POST", `/api/v1/monitors/${id}/check`, {});
+  expect(refused.status).toBe(429);
+});

@@ -61,7 +61,9 @@ test("a responder adds a monitor, checks it and gets an incident", async ({ page
   // The incident is public like any other, with the plain-words first update.
   const pub = await page.request.get(`${app.url}/incidents/${incidentId}`);
   expect(pub.status()).toBe(200);
-  expect(await pub.text()).toContain("Expired TLS certificate for localhost");
+  const publicPage = await pub.text();
+  expect(publicPage).toContain("Microsoft Teams: expired security certificate");
+  expect(publicPage).not.toContain("localhost"); // the target stays in the console
 });
 
 test("the list is sorted by days left, with a chart, and expiry notices reach the console only", async ({ page }) => {

@@ -46,17 +46,17 @@ describe("a failing check opens one incident", () => {
     expect(more).toHaveLength(0);
     expect(inc).toMatchObject({
       origin: "monitor", monitorId: m.id, classification: "incident", impact: "major", status: "investigating",
-      title: "Expired TLS certificate for localhost",
+      title: "Microsoft Teams: expired security certificate",
     });
     expect(inc?.id).toMatch(/^TM\d+$/);
     expect(first.incidentId).toBe(inc?.id);
     const [update] = updatesOf(inc?.id ?? "");
     const notAfter = Math.floor(pki.expired.cert.validity.notAfter.getTime() / 1000) * 1000;
     expect(update?.authorName).toBe("Herald monitor");
-    expect(update?.body).toContain(`The TLS certificate for localhost expired at ${utcText(notAfter)}.`);
-    expect(update?.body).toContain("| Subject | Issuer | Serial | Not after | SHA-256 fingerprint |");
-    expect(update?.body).toContain(pki.expired.serial);
-    expect(update?.body).toContain(first.result.chain[0] && (first.result.chain[0] as { fingerprint256: string }).fingerprint256);
+    // Public words: the service, its component and what failed; the evidence stays on the monitor's page.
+    expect(update?.body).toBe(`Connections to Microsoft Teams (Sign-in) may fail or show a security warning, because its security certificate has expired. It expired at ${utcText(notAfter)}. We're investigating.`);
+    expect(update?.body).not.toContain(pki.expired.serial);
+    expect(update?.body).not.toContain("localhost");
     expect(componentStatus("sign-in")).toBe("major_outage");
     const outbox = db().select().from(deliveries).where(eq(deliveries.incidentId, inc?.id ?? "")).all();
     expect(outbox.map((d) => [d.channel, d.state])).toEqual([["x", "pending"]]);
@@ -69,12 +69,12 @@ describe("a failing check opens one incident", () => {
   });
 
   it.each([
-    ["not yet valid", () => startTlsServer(pki.notYetValid, [pki.intermediate]), "teams", "TM", "is not valid yet (valid from"],
-    ["hostname mismatch", () => startTlsServer(pki.wrongHost, [pki.intermediate]), "exchange", "EX", "does not cover that name (it covers DNS:other.example.test)"],
-    ["self-signed", () => startTlsServer(pki.selfSigned), "exchange", "EX", "is self-signed"],
-    ["untrusted root", () => startTlsServer(pki.untrusted, [pki.otherRoot]), "teams", "TM", 'chains to a root that is not trusted ("Untrusted Root")'],
-    ["incomplete chain", () => startTlsServer(pki.valid), "sharepoint", "SP", "does not send the intermediate certificate"],
-    ["handshake failure", () => startPlaintext(), "exchange", "EX", "The TLS handshake with localhost failed"],
+    ["not yet valid", () => startTlsServer(pki.notYetValid, [pki.intermediate]), "teams", "TM", "because its security certificate is not valid yet."],
+    ["hostname mismatch", () => startTlsServer(pki.wrongHost, [pki.intermediate]), "exchange", "EX", "because its security certificate does not match the address people connect to."],
+    ["self-signed", () => startTlsServer(pki.selfSigned), "exchange", "EX", "because its security certificate is not trusted by apps and browsers."],
+    ["untrusted root", () => startTlsServer(pki.untrusted, [pki.otherRoot]), "teams", "TM", "because its security certificate is not trusted by apps and browsers."],
+    ["incomplete chain", () => startTlsServer(pki.valid), "sharepoint", "SP", "because its security certificate is not trusted by apps and browsers."],
+    ["handshake failure", () => startPlaintext(), "exchange", "EX", "because it is not completing secure connections."],
   ] as const)("%s: opens after the second consecutive failure, never twice", async (_name, start, service, prefix, words) => {
     const srv = await start();
     const m = await addMonitor(srv.port, { service, components: [] });
@@ -127,7 +127,7 @@ describe("recovery", () => {
     const id = opened.incidentId ?? "";
     let [inc] = incidentsOf(m.id);
     expect(inc?.status).toBe("monitoring");
-    expect(updatesOf(id).at(-1)?.body).toContain(`A valid TLS certificate is being served for localhost again (serial ${pki.renewed.serial}`);
+    expect(updatesOf(id).at(-1)?.body).toBe("A valid security certificate is in place for Microsoft Teams again. We're monitoring.");
     expect(componentStatus("chat")).toBe("operational");
     const done = await check(m.id);
     expect(done.decision).toEqual({ kind: "resolve", healthyChecks: 2 });
@@ -168,7 +168,7 @@ describe("recovery", () => {
     const list = incidentsOf(m.id);
     expect(list).toHaveLength(1);
     expect(updatesOf(list[0]?.id ?? "").map((u) => u.status)).toEqual(["investigating", "monitoring", "investigating"]);
-    expect(updatesOf(list[0]?.id ?? "").at(-1)?.body).toMatch(/^The certificate check is failing again\./);
+    expect(updatesOf(list[0]?.id ?? "").at(-1)?.body).toMatch(/^The problem is back\.\n\nConnections to /);
   });
 
   it("does not reopen what a responder resolved while the check still fails", async () => {

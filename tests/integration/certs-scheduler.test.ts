@@ -71,10 +71,13 @@ describe("scheduled certificate checks", () => {
     const run = await runDueChecks({ now, concurrency: 4, timeoutMs: 300 });
     expect(run.checked).toBe(12);
     expect(hole.stats.total).toBe(12);
-    // Connections arrive in waves, one per 300 ms timeout: 4, then 4, then 4.
+    // Connections arrive in waves, one per 300 ms timeout: 4 at once, never more in any wave
+    // (a loaded machine may let a wave's stragglers slip into the next bucket, never add to one).
     const first = Math.min(...hole.stats.acceptedAt);
     const waves = hole.stats.acceptedAt.map((t) => Math.round((t - first) / 300));
-    expect([0, 1, 2].map((w) => waves.filter((x) => x === w).length)).toEqual([4, 4, 4]);
+    const perWave = [...new Set(waves)].map((w) => waves.filter((x) => x === w).length);
+    expect(perWave[0]).toBe(4);
+    expect(Math.max(...perWave)).toBe(4);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
     disable(ids);
   });

@@ -1,5 +1,5 @@
 import { and, count, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { getDb } from "@/db/client";
 import { auditLog, signinAttempts } from "@/db/schema";
 import { SIGNIN_LIMIT, SIGNIN_WINDOW_MS } from "@/lib/auth/begin-signin-attempt";
@@ -34,6 +34,9 @@ describe("sign-in rate limits (real SQLite)", () => {
 
   it("a burst of parallel guesses gets exactly the limit's worth of password checks", async () => {
     const now = fresh();
+    // This test is about the rate limit; the in-flight budget (its own test below) is set out of the way.
+    process.env.HERALD_SIGNIN_CONCURRENCY = "64";
+    onTestFinished(() => { delete process.env.HERALD_SIGNIN_CONCURRENCY; });
     const failedBefore = audits("signin.failed"), throttledBefore = audits("signin.throttled");
     const results = await Promise.all(Array.from({ length: 20 }, () => verifyCredentials("admin@herald.test", "guess", "198.51.100.7", now)));
     expect(results.filter((r) => "retryAfterSeconds" in r && r.retryAfterSeconds).length).toBe(20 - SIGNIN_LIMIT);
@@ -61,6 +64,37 @@ describe("sign-in rate limits (real SQLite)", () => {
     await verifyCredentials("admin@herald.test", "again", "203.0.113.9", now + 5 * SIGNIN_WINDOW_MS);
     const left = getDb().select().from(signinAttempts).all();
     expect(left.every((r) => r.at > now + 4 * SIGNIN_WINDOW_MS)).toBe(true);
+  });
+});
+
+describe("IPv6 clients are counted by their /64", () => {
+  it("five failures from five addresses of one /64 lock that /64, not the next one", async () => {
+    const now = fresh();
+    for (let i = 1; i <= SIGNIN_LIMIT; i++) await verifyCredentials(`v6-${i}@herald.test`, "wrong", `2001:db8:1:2::${i}`, now + i);
+    expect(await verifyCredentials("admin@herald.test", GOOD, "2001:db8:1:2:ffff:ffff:ffff:fffe", now + 10)).toMatchObject({ user: null, retryAfterSeconds: 60 });
+    expect((await verifyCredentials("admin@herald.test", GOOD, "2001:db8:1:3::1", now + 10)).user?.email).toBe("admin@herald.test");
+    // The audit keeps each full address; the limit's rows hold the /64.
+    const audited = getDb().select({ ip: auditLog.ip }).from(auditLog).where(eq(auditLog.action, "signin.failed")).all().map((r) => r.ip);
+    expect(audited).toContain("2001:db8:1:2::3");
+    expect(getDb().select().from(signinAttempts).where(eq(signinAttempts.ip, "2001:db8:1:2::/64")).all()).toHaveLength(SIGNIN_LIMIT);
+  });
+
+  it("an IPv4-mapped address counts as its IPv4 address", async () => {
+    const now = fresh();
+    for (let i = 1; i <= SIGNIN_LIMIT; i++) await verifyCredentials(`m-${i}@herald.test`, "wrong", i % 2 ? "::ffff:192.0.2.77" : "192.0.2.77", now + i);
+    expect(await verifyCredentials("admin@herald.test", GOOD, "192.0.2.77", now + 10)).toMatchObject({ user: null, retryAfterSeconds: 60 });
+  });
+});
+
+describe("password checks in flight", () => {
+  it("past the budget (4) a sign-in is refused at once as busy, counted nowhere; then it works again", async () => {
+    const now = fresh();
+    const failedBefore = audits("signin.failed");
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => verifyCredentials(`b-${i}@herald.test`, "wrong", `198.51.100.${i + 20}`, now)));
+    expect(burst.filter((r) => "busy" in r && r.busy)).toHaveLength(8);
+    expect(audits("signin.failed") - failedBefore).toBe(4); // four scrypt runs, no more
+    expect(getDb().select().from(signinAttempts).where(eq(signinAttempts.at, now)).all()).toHaveLength(4);
+    expect((await verifyCredentials("responder@herald.test", GOOD, "198.51.100.99", now + 1)).user?.email).toBe("responder@herald.test");
   });
 });
 

@@ -7,6 +7,10 @@ export type AppServer = { url: string; port: number; dbPath: string; dir: string
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+/** The README's demo password: tests seed with it through the env var `npm run demo` uses. */
+export const KNOWN_PASSWORD = "herald-demo-password";
+export const DEMO_PASSWORD_ENV = "HERALD_DEMO_PASSWORD";
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer().listen(0, "127.0.0.1", () => {
@@ -38,7 +42,7 @@ export async function startApp(opts: { env?: Record<string, string>; seed?: "dem
   const dbPath = opts.dbPath ?? path.join(dir, "herald.db");
   const url = `http://127.0.0.1:${port}`;
   const env = { DATABASE_URL: dbPath, PORT: String(port), NEXTAUTH_URL: url, NEXTAUTH_SECRET: "test-secret-not-for-production", HOSTNAME: "127.0.0.1", ...opts.env };
-  if (opts.seed !== "none") await runScript("seed.ts", opts.seed === "catalog" ? ["--no-incidents"] : [], env);
+  if (opts.seed !== "none") await runScript("seed.ts", opts.seed === "catalog" ? ["--no-incidents"] : [], { ...env, [DEMO_PASSWORD_ENV]: KNOWN_PASSWORD });
   // Exactly `npm start` (scripts/start.sh → server.ts): Next behind the front cache.
   const proc = spawn("bash", [path.join(root, "scripts/start.sh")],
     { cwd: root, env: { ...process.env, ...env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] });

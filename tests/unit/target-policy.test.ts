@@ -65,6 +65,10 @@ describe("the monitor target policy", () => {
     expect(judge("169.254.169.254", ["169.254.169.254"])).toEqual({ ok: false, message: "Monitor target 169.254.169.254 is not allowed: link-local/metadata addresses are blocked by the admin policy" });
     expect(judge("::ffff:169.254.169.254", ["::ffff:169.254.169.254"])).toMatchObject({ ok: false, message: expect.stringMatching(/link-local\/metadata/) });
     expect(judge("fd00:ec2::254", ["fd00:ec2::254"])).toMatchObject({ ok: false });
+    expect(judge("100.100.100.200", ["100.100.100.200"])).toMatchObject({ ok: false, message: expect.stringMatching(/metadata/) });
+    expect(judge("168.63.129.16", ["168.63.129.16"])).toEqual({ ok: false, message: "Monitor target 168.63.129.16 is not allowed: cloud metadata/wire server addresses are blocked by the admin policy" });
+    expect(judge("wire.example", ["::ffff:168.63.129.16"])).toMatchObject({ ok: false });
+    expect(judge("168.63.129.17", ["168.63.129.17"])).toEqual({ ok: true });
     expect(judge("fe80::1", ["fe80::1"])).toMatchObject({ ok: false });
     expect(judge("metadata.google.internal", [])).toEqual({ ok: false, message: "Monitor target metadata.google.internal is not allowed: link-local/metadata addresses are blocked by the admin policy" });
     expect(judge("METADATA.google.internal.", ["169.254.169.254"])).toMatchObject({ ok: false });

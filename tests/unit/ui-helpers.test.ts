@@ -101,7 +101,7 @@ describe("query and redirect guards", () => {
     for (const bad of [undefined, "", "0", "-1", "1e9", "abc", "1.5"]) expect(parseBefore(bad)).toBeUndefined();
   });
   it("sends people only to same-site paths after sign-in", () => {
-    expect(safeCallbackPath("/console/incidents/TM1")).toBe("/console/incidents/TM1");
-    for (const bad of [undefined, "https://evil.test/", "//evil.test", "/\\evil.test", "console"]) expect(safeCallbackPath(bad)).toBe("/console");
+    expect(safeCallbackPath("/console/incidents/TM1", "http://herald.test")).toBe("/console/incidents/TM1");
+    for (const bad of [undefined, "https://evil.test/", "//evil.test", "/\\evil.test", "console"]) expect(safeCallbackPath(bad, "http://herald.test")).toBe("/console");
   });
 });

@@ -5,7 +5,7 @@ import { action, type Read } from "@/lib/console/action";
 import type { CreateMonitorInput } from "@/lib/certs/input";
 import { createMonitor } from "@/lib/certs/create-monitor";
 import { formValues, readMonitorForm } from "@/lib/certs/read-monitor-form";
-import { runCheck } from "@/lib/certs/run-check";
+import { checkNow } from "@/lib/certs/check-now";
 import { updateMonitor } from "@/lib/certs/update-monitor";
 import { setMonitorEnabled } from "@/lib/certs/set-monitor-enabled";
 import { deleteMonitor } from "@/lib/certs/delete-monitor";
@@ -24,7 +24,7 @@ export const createMonitorAction = action(
 );
 
 /** "Check now": one check through the same state machine as the scheduler. */
-export const checkNowAction = action(byId, ({ id }) => runCheck(id), {
+export const checkNowAction = action(byId, ({ id }, user) => checkNow(id, user), {
   revalidate: (_run, { id }) => pages(id),
   done: (run) => {
     const label = CATEGORY_LABEL[run.result.category as Category] ?? run.result.category;

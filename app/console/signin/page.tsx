@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
 import { safeCallbackPath } from "@/lib/console/safe-callback";
+import { siteUrl } from "@/lib/public/site-url";
 import { SignInForm } from "@/components/console/signin-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "Sign in" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
+  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl, siteUrl().origin);
   if (await currentUser()) redirect(callbackUrl);
   return (
     <div className="mx-auto mt-10 max-w-sm rounded-lg border border-slate-300 bg-white p-6 shadow-sm">
