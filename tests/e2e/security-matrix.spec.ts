@@ -374,6 +374,7 @@ test("/api/v1 routes × callers: bearer tokens of enabled users only; cookies ne
 });
 
 test("server actions × callers: only a signed-in, enabled user with the role writes", async () => {
+  test.setTimeout(240_000); // over 150 real HTTP calls, each rendering a page on a shared 2-core machine
   const ids = actionIds();
   const failures: string[] = [];
   let cells = 0;
