@@ -1,7 +1,17 @@
-import type { ServiceWithComponents } from "@/lib/services/list-services";
+import type { ListedComponent, ServiceWithComponents } from "@/lib/services/list-services";
+import { sections } from "@/lib/services/sections";
 import { ComponentStatusLabel } from "@/components/badges";
 
-/** Every service with its components and their current statuses. */
+function ComponentRow({ c }: { c: ListedComponent }) {
+  return (
+    <li className="flex flex-wrap items-center justify-between gap-2 px-4 py-2" data-component={c.slug}>
+      <span>{c.name}</span>
+      <ComponentStatusLabel status={c.status} />
+    </li>
+  );
+}
+
+/** Every service with its components (under their group headings) and their current statuses. */
 export function ServiceList({ services }: { services: ServiceWithComponents[] }) {
   return (
     <section aria-labelledby="services-heading">
@@ -11,12 +21,16 @@ export function ServiceList({ services }: { services: ServiceWithComponents[] })
           <section key={s.id} aria-labelledby={`svc-${s.slug}`} className="rounded-lg border border-slate-300" data-service={s.slug}>
             <h3 id={`svc-${s.slug}`} className="border-b border-slate-200 bg-slate-50 px-4 py-2 font-semibold">{s.name}</h3>
             <ul className="divide-y divide-slate-200">
-              {s.components.map((c) => (
-                <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2" data-component={c.slug}>
-                  <span>{c.name}</span>
-                  <ComponentStatusLabel status={c.status} />
-                </li>
-              ))}
+              {sections(s.components).map((run) => run.group === null
+                ? run.components.map((c) => <ComponentRow key={c.id} c={c} />)
+                : (
+                  <li key={`g-${run.group}`} data-group={run.group}>
+                    <h4 className="px-4 pt-2 text-sm font-semibold text-slate-700">{run.group}</h4>
+                    <ul className="divide-y divide-slate-200 pl-4" aria-label={`${s.name}: ${run.group}`}>
+                      {run.components.map((c) => <ComponentRow key={c.id} c={c} />)}
+                    </ul>
+                  </li>
+                ))}
             </ul>
           </section>
         ))}

@@ -5,7 +5,9 @@ import Database from "better-sqlite3";
 const FINGERPRINT = `SELECT
   (SELECT max(id) FROM incident_updates) || ':' || (SELECT count(*) FROM incidents) || ':' ||
   (SELECT max(updated_at) FROM components) || ':' || (SELECT count(*) FROM components) || ':' ||
-  (SELECT count(*) FROM services) || ':' || (SELECT count(*) FROM deliveries WHERE remote_id IS NOT NULL) AS v`;
+  (SELECT count(*) FROM services) || ':' ||
+  (SELECT group_concat(id || name || hidden || coalesce(archived_at, '') || position || id_prefix, ',') FROM services) || ':' ||
+  (SELECT group_concat(id || name, ',') FROM component_groups) || ':' || (SELECT count(*) FROM deliveries WHERE remote_id IS NOT NULL) AS v`;
 
 /**
  * Calls `onChange` when a commit by any connection (this process, another instance, a CLI

@@ -17,6 +17,7 @@ export async function openIncident(input: OpenIncidentInput, actor: Actor, opts:
   return write((tx) => {
     const service = tx.select().from(services).where(eq(services.slug, input.service)).get();
     if (!service) throw invalid(`Unknown service: ${input.service}`, { field: "service" });
+    if (service.archivedAt !== null) throw invalid(`Service ${service.slug} is archived; unarchive it to open an incident on it`, { field: "service" });
     const number = allocateIncidentNumber(tx);
     const created = tx.insert(incidents).values({
       id: formatIncidentId(service.idPrefix, number), number, serviceId: service.id,

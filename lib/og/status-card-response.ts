@@ -16,7 +16,7 @@ export const statusCardVersion = loadLastChange;
 
 /** /og/status: the overall status card. */
 export async function statusCardResponse(version: string | null): Promise<Response> {
-  const services = await listServices();
+  const services = await listServices("public");
   const updatedAt = await statusCardVersion();
   const { covers } = cardFonts();
   return renderCard(createElement(StatusCard, {

@@ -13,7 +13,7 @@ export type StatusPageData = Awaited<ReturnType<typeof loadStatusPage>>;
 /** Everything the public status page shows: banner, services, active and recent incidents. */
 export async function loadStatusPage(now = Date.now()) {
   const [services, active, resolved, lastChange] = await Promise.all([
-    listServices(),
+    listServices("public"),
     listIncidents({ state: "open", limit: 100 }),
     listIncidents({ state: "resolved", limit: 100 }),
     loadLastChange(),

@@ -9,7 +9,7 @@ export const componentCode = (serviceSlug: string, componentSlug: string) => `${
 
 /** Every service as a component group followed by its components, in page order. */
 export async function loadComponents(pageId: string): Promise<{ components: SpComponent[]; statuses: ComponentStatus[]; updatedAt: number }> {
-  const services = await listServices();
+  const services = await listServices("public");
   const out: SpComponent[] = [];
   let updatedAt = 0;
   for (const s of services) {

@@ -16,10 +16,10 @@ import {
 
 const IDENTITIES = ["anonymous", "responder", "admin", "revokedToken", "expiredToken", "expiredSession", "disabledUser", "wrongCredential"] as const;
 type Identity = (typeof IDENTITIES)[number];
-const SENTINEL = { incident: "Matrix sentinel incident", monitor: "Matrix sentinel monitor", token: "matrix-sentinel-token", notice: "Matrix sentinel notice", delivery: "Matrix sentinel delivery" };
+const SENTINEL = { service: "Matrix sentinel service", incident: "Matrix sentinel incident", monitor: "Matrix sentinel monitor", token: "matrix-sentinel-token", notice: "Matrix sentinel notice", delivery: "Matrix sentinel delivery" };
 
 type Ctx = {
-  app: AppServer; incidentId: string; monitorId: number; closedPort: number; updateIds: number[]; spareMonitorIds: number[];
+  app: AppServer; incidentId: string; monitorId: number; closedPort: number; updateIds: number[]; spareMonitorIds: number[]; spareServices: string[]; spareComponents: string[];
   users: Record<"admin" | "responder" | "gone", { id: number; email: string; name: string }>;
   tokens: Record<"responder" | "admin" | "revoked" | "expired" | "gone", string>;
   sessions: Record<"responder" | "admin" | "expired" | "gone", string>;
@@ -57,6 +57,8 @@ const PAGES: Record<string, PageEntry> = {
   "/console/monitors": { path: () => "/console/monitors", sees: SENTINEL.monitor },
   "/console/monitors/[id]": { path: () => `/console/monitors/${ctx.monitorId}`, sees: SENTINEL.monitor },
   "/console/monitors/new": { path: () => "/console/monitors/new", sees: "Add a certificate monitor" },
+  "/console/services": { path: () => "/console/services", role: "admin", sees: SENTINEL.service },
+  "/console/services/[slug]": { path: () => "/console/services/matrix-sentinel", role: "admin", sees: SENTINEL.service },
   "/console/settings": { path: () => "/console/settings", role: "admin", sees: "Certificate monitor targets" },
   "/console/tokens": { path: () => "/console/tokens", sees: SENTINEL.token },
 };
@@ -79,6 +81,16 @@ const API: Record<string, ApiEntry> = {
   "DELETE /api/v1/monitors/[id]": { path: () => `/api/v1/monitors/${spareMonitor()}`, ok: 204 },
   "POST /api/v1/monitors/[id]/check": { path: () => `/api/v1/monitors/${ctx.monitorId}/check`, ok: 200 },
   "GET /api/v1/services": { path: () => "/api/v1/services", ok: 200, sees: "Microsoft Teams" },
+  "POST /api/v1/services": { role: "admin", path: () => "/api/v1/services", ok: 201, body: () => ({ name: "Matrix API service", idPrefix: nextPrefix(), components: [{ name: "Part", group: "G" }] }) },
+  "GET /api/v1/services/[slug]": { path: () => "/api/v1/services/matrix-sentinel", ok: 200, sees: SENTINEL.service },
+  "PATCH /api/v1/services/[slug]": { role: "admin", path: () => "/api/v1/services/matrix-sentinel", ok: 200, body: () => ({ description: `Patched ${Math.random()}` }), sees: SENTINEL.service },
+  // Each caller tries to delete a service (or component) of its own from a pool made in beforeAll.
+  "DELETE /api/v1/services/[slug]": { role: "admin", path: () => `/api/v1/services/${spare(ctx.spareServices)}`, ok: 204 },
+  "POST /api/v1/services/[slug]/components": { role: "admin", path: () => "/api/v1/services/matrix-sentinel/components", ok: 201, body: () => ({ name: `Matrix part ${Math.random()}` }) },
+  "PATCH /api/v1/services/[slug]/components/[component]": {
+    role: "admin", path: () => "/api/v1/services/matrix-sentinel/components/matrix-part", ok: 200, body: () => ({ description: `Patched ${Math.random()}` }),
+  },
+  "DELETE /api/v1/services/[slug]/components/[component]": { role: "admin", path: () => `/api/v1/services/matrix-sentinel/components/${spare(ctx.spareComponents)}`, ok: 204 },
   "GET /api/v1/settings/monitor-targets": { role: "admin", path: () => "/api/v1/settings/monitor-targets", ok: 200, sees: "169.254.169.254" },
   "PUT /api/v1/settings/monitor-targets": { role: "admin", path: () => "/api/v1/settings/monitor-targets", ok: 200, body: () => ({ allow: [], deny: ["169.254.0.0/16", "203.0.113.7"] }) },
 };
@@ -103,6 +115,34 @@ function insertToken(userId: number, name: string): number {
 function insertMonitor(name: string): number {
   return withDb(ctx.app, (db) => Number(db.prepare(`INSERT INTO monitors (name, host, port, service_id, next_check_at, created_at)
     VALUES (?, '127.0.0.1', ?, (SELECT id FROM services WHERE slug = 'teams'), ?, ?)`).run(name, ctx.closedPort, Date.now() + 86_400_000, Date.now()).lastInsertRowid));
+}
+let prefixes = 0;
+/** A fresh, unused incident ID prefix (MXA, MXB, …, MXBA…): created services need unique ones. */
+function nextPrefix(): string {
+  let n = prefixes++, out = "";
+  do { out = String.fromCharCode(65 + (n % 26)) + out; n = Math.floor(n / 26); } while (n > 0);
+  return `MX${out}`;
+}
+function spare<T>(pool: T[]): T {
+  const item = pool.shift();
+  if (item === undefined) throw new Error("out of spares");
+  return item;
+}
+/** A service with no incidents (so deletable), made directly; returns its slug. */
+function insertService(): string {
+  const slug = `matrix-spare-${Math.random().toString(36).slice(2, 10)}`;
+  withDb(ctx.app, (db) => db.prepare("INSERT INTO services (slug, name, id_prefix, hidden) VALUES (?, 'Spare', ?, 1)").run(slug, nextPrefix()));
+  return slug;
+}
+/** A component of the sentinel service with nothing referring to it; returns its slug. */
+function insertComponent(groupName?: string): string {
+  const slug = `spare-${Math.random().toString(36).slice(2, 10)}`;
+  withDb(ctx.app, (db) => {
+    const service = (db.prepare("SELECT id FROM services WHERE slug = 'matrix-sentinel'").get() as { id: number }).id;
+    const group = groupName ? Number(db.prepare("INSERT INTO component_groups (service_id, name) VALUES (?, ?)").run(service, groupName).lastInsertRowid) : null;
+    db.prepare("INSERT INTO components (service_id, slug, name, group_id, created_at) VALUES (?, ?, 'Spare part', ?, ?)").run(service, slug, group, Date.now());
+  });
+  return slug;
 }
 function spareMonitor(): number {
   const id = ctx.spareMonitorIds.shift();
@@ -147,6 +187,29 @@ const ACTIONS: Record<string, ActionEntry> = {
     prepare: () => { const id = insertMonitor("Matrix monitor to delete"); return { path: `/console/monitors/${id}`, args: [{ seq: 0 }, formData({ id: String(id) })] }; },
   },
   "app/console/notice-actions.ts#dismissNoticeAction": { prepare: () => ({ path: "/console", args: [formData({ id: String(insertNotice()) })] }) },
+  "app/console/services/actions.ts#createServiceAction": {
+    role: "admin", prepare: () => ({ path: "/console/services", args: [prev, formData({ name: "Matrix action service", idPrefix: nextPrefix(), slug: "", description: "" })] }),
+  },
+  "app/console/services/actions.ts#updateServiceAction": {
+    role: "admin", prepare: () => ({ path: "/console/services/matrix-sentinel", args: ["matrix-sentinel", prev, formData({ description: `Edited ${Math.random()}` })] }),
+  },
+  "app/console/services/actions.ts#deleteServiceAction": { role: "admin", prepare: () => { const slug = insertService(); return { path: `/console/services/${slug}`, args: [slug, prev, formData({})] }; } },
+  "app/console/services/actions.ts#createComponentAction": {
+    role: "admin", prepare: () => ({ path: "/console/services/matrix-sentinel", args: ["matrix-sentinel", prev, formData({ name: `Matrix action part ${Math.random()}`, group: "", description: "" })] }),
+  },
+  "app/console/services/actions.ts#updateComponentAction": {
+    role: "admin", prepare: () => ({ path: "/console/services/matrix-sentinel", args: ["matrix-sentinel", "matrix-part", prev, formData({ description: `Edited ${Math.random()}` })] }),
+  },
+  "app/console/services/actions.ts#deleteComponentAction": {
+    role: "admin", prepare: () => { const slug = insertComponent(); return { path: "/console/services/matrix-sentinel", args: ["matrix-sentinel", slug, prev, formData({})] }; },
+  },
+  "app/console/services/actions.ts#renameGroupAction": {
+    role: "admin", prepare: () => {
+      const group = `Matrix group ${Math.random()}`;
+      insertComponent(group);
+      return { path: "/console/services/matrix-sentinel", args: ["matrix-sentinel", group, prev, formData({ name: `${group} renamed` })] };
+    },
+  },
   "app/console/settings/actions.ts#saveTargetPolicyAction": {
     role: "admin",
     prepare: () => ({ path: "/console/settings", args: [{ seq: 0, values: { allow: "", deny: "" }, errors: {} }, formData({ allow: "", deny: `169.254.0.0/16\n198.51.100.${Math.floor(Math.random() * 250)}` })] }),
@@ -172,7 +235,7 @@ test.beforeAll(async ({ request }) => {
     const id = Number(db.prepare("INSERT INTO users (email, name, password_hash, role) VALUES ('gone@herald.test', 'Gone Admin', ?, 'admin')").run(goneHash).lastInsertRowid);
     return { id, email: "gone@herald.test", name: "Gone Admin" };
   });
-  ctx = { app, closedPort, users: { ...ids, gone }, incidentId: "", monitorId: 0, updateIds: [], spareMonitorIds: [], tokens: {} as Ctx["tokens"], sessions: {} as Ctx["sessions"] };
+  ctx = { app, closedPort, users: { ...ids, gone }, incidentId: "", monitorId: 0, updateIds: [], spareMonitorIds: [], spareServices: [], spareComponents: [], tokens: {} as Ctx["tokens"], sessions: {} as Ctx["sessions"] };
   const token = (userId: number, name: string, patch?: string) => {
     const t = newToken();
     withDb(app, (db) => {
@@ -210,6 +273,12 @@ test.beforeAll(async ({ request }) => {
     ctx.updateIds.push(r.update?.id ?? 0);
   }
   for (let i = 0; i < IDENTITIES.length; i++) ctx.spareMonitorIds.push(insertMonitor(`Spare monitor ${i}`));
+  // A hidden service of the matrix's own, so the public page never shows the sentinel.
+  const admin = await request.post(`${app.url}/api/v1/services`, { headers: { authorization: `Bearer ${ctx.tokens.admin}` },
+    data: { name: SENTINEL.service, slug: "matrix-sentinel", idPrefix: "SENT", components: [{ name: "Matrix part", slug: "matrix-part" }] } });
+  expect(admin.status(), await admin.text()).toBe(201);
+  expect((await request.patch(`${app.url}/api/v1/services/matrix-sentinel`, { headers: { authorization: `Bearer ${ctx.tokens.admin}` }, data: { hidden: true } })).status()).toBe(200);
+  for (let i = 0; i < IDENTITIES.length; i++) { ctx.spareServices.push(insertService()); ctx.spareComponents.push(insertComponent()); }
   insertNotice();
   insertDeadDelivery(); // so the deliveries page has a row to show
 });
@@ -305,6 +374,7 @@ test("/api/v1 routes × callers: bearer tokens of enabled users only; cookies ne
 });
 
 test("server actions × callers: only a signed-in, enabled user with the role writes", async () => {
+  test.setTimeout(240_000); // over 150 real HTTP calls, each rendering a page on a shared 2-core machine
   const ids = actionIds();
   const failures: string[] = [];
   let cells = 0;

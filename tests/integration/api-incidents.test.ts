@@ -32,14 +32,11 @@ describe("GET /api/v1/services", () => {
     expect(res.headers.get("cache-control")).toBe("no-store");
     const { services } = res.json as { services: ServiceJson[] };
     expect(services.map((s) => s.slug)).toEqual(["teams", "exchange", "sharepoint"]);
+    const part = (slug: string, name: string, position: number) =>
+      ({ slug, name, status: "operational", group: null, description: "", position, hidden: false, archived: false });
     expect(services[0]).toEqual({
-      slug: "teams", name: "Microsoft Teams", idPrefix: "TM",
-      components: [
-        { slug: "sign-in", name: "Sign-in", status: "operational" },
-        { slug: "chat", name: "Chat", status: "operational" },
-        { slug: "meetings", name: "Meetings", status: "operational" },
-        { slug: "calling", name: "Calling", status: "operational" },
-      ],
+      slug: "teams", name: "Microsoft Teams", idPrefix: "TM", description: "", position: 0, hidden: false, archived: false,
+      components: [part("sign-in", "Sign-in", 0), part("chat", "Chat", 1), part("meetings", "Meetings", 2), part("calling", "Calling", 3)],
     });
   });
 });

@@ -12,7 +12,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function NewIncidentPage({ searchParams }: Props) {
   await requireUser();
   const preset = (await searchParams).service;
-  const services = (await listServices()).map((s) => ({
+  const services = (await listServices("open")).map((s) => ({
     slug: s.slug, name: s.name, components: s.components.map((c) => ({ slug: c.slug, name: c.name, status: c.status })),
   }));
   const initial = emptyFormState(typeof preset === "string" ? { service: preset } : {});

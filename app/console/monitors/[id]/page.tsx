@@ -24,7 +24,7 @@ export default async function MonitorPage({ params }: Props) {
   const monitor = /^\d{1,15}$/.test(raw) ? await getMonitor(Number(raw)) : null;
   if (!monitor) notFound();
   const last = monitor.lastResult;
-  const services = await listServices();
+  const services = await listServices("open");
   const editValues: Record<string, string> = {
     name: monitor.name, host: monitor.host, port: String(monitor.port), servername: monitor.servername ?? "", protocol: monitor.protocol,
     warnDays: String(monitor.warnDays), criticalDays: String(monitor.criticalDays), intervalSeconds: String(monitor.intervalSeconds),

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Add certificate monitor" };
 
 export default async function NewMonitorPage() {
   await requireUser();
-  const services = await listServices();
+  const services = await listServices("open");
   return (
     <div className="max-w-3xl space-y-4">
       <p className="text-sm"><Link href="/console/monitors">← Certificate monitors</Link></p>

@@ -1,0 +1,16 @@
+import { eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { incidentComponents, monitorComponents, monitors, updateComponentChanges, incidentUpdates } from "@/db/schema";
+
+/** What still refers to a component (in words), or null when it can be deleted. */
+export function componentUse(tx: Tx, componentId: number): string | null {
+  const affected = tx.select({ id: incidentComponents.incidentId }).from(incidentComponents).where(eq(incidentComponents.componentId, componentId)).limit(1).get();
+  if (affected) return `incidents (such as ${affected.id})`;
+  const changed = tx.select({ id: incidentUpdates.incidentId }).from(updateComponentChanges)
+    .innerJoin(incidentUpdates, eq(incidentUpdates.id, updateComponentChanges.updateId)).where(eq(updateComponentChanges.componentId, componentId)).limit(1).get();
+  if (changed) return `incidents (such as ${changed.id})`;
+  const monitor = tx.select({ name: monitors.name }).from(monitorComponents)
+    .innerJoin(monitors, eq(monitors.id, monitorComponents.monitorId)).where(eq(monitorComponents.componentId, componentId)).limit(1).get();
+  if (monitor) return `monitors (such as “${monitor.name}”)`;
+  return null;
+}

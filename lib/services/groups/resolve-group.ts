@@ -1,0 +1,16 @@
+import { and, eq, max } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { componentGroups } from "@/db/schema";
+
+/**
+ * The id of the group called `name` in a service, created on first use; null for no group.
+ * Groups are headings made by naming them on a component (see docs/api.md).
+ */
+export function resolveGroup(tx: Tx, serviceId: number, name: string | null | undefined): number | null {
+  const wanted = name?.trim();
+  if (!wanted) return null;
+  const found = tx.select().from(componentGroups).where(and(eq(componentGroups.serviceId, serviceId), eq(componentGroups.name, wanted))).get();
+  if (found) return found.id;
+  const last = tx.select({ p: max(componentGroups.position) }).from(componentGroups).where(eq(componentGroups.serviceId, serviceId)).get()?.p;
+  return tx.insert(componentGroups).values({ serviceId, name: wanted, position: (last ?? -1) + 1 }).returning().get().id;
+}
