@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { XMLParser } from "fast-xml-parser";
-import { desc, eq } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import { GET as getIncident } from "@/app/api/v1/incidents/[id]/route";
