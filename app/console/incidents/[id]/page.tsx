@@ -2,10 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
+import { chosenTemplate } from "@/lib/console/chosen-template";
 import { emptyFormState } from "@/lib/console/form-state";
+import { startFromTemplate } from "@/lib/console/template-values";
+import { listTemplates } from "@/lib/templates/list-templates";
 import { loadConsoleIncident } from "@/lib/console/incident-console-data";
 import { IncidentFacts } from "@/components/incident-facts";
 import { Timeline } from "@/components/timeline";
+import { TemplatePicker } from "@/components/console/template-picker";
 import { UpdateForm } from "@/components/console/update-form";
 import { postUpdateAction } from "@/app/console/incidents/[id]/actions";
 
@@ -22,6 +26,8 @@ export default async function ConsoleIncidentPage({ params, searchParams }: Prop
   const data = await loadConsoleIncident(id);
   if (!data) notFound();
   const { incident, serviceComponents, cadence } = data;
+  const { template, missing } = await chosenTemplate(query.template, "update");
+  const start = { status: incident.status, ...(query.correction ? { message: "Correction: " } : {}) };
   const components = serviceComponents.map((c) => ({ slug: c.slug, name: c.name, status: c.status }));
   return (
     <div className="space-y-8">
@@ -46,8 +52,11 @@ export default async function ConsoleIncidentPage({ params, searchParams }: Prop
           {incident.status === "resolved" ? (
             <p className="mt-2 text-slate-700">This incident is resolved and takes no more updates. Open a new incident if the problem returns.</p>
           ) : (
-            <div className="mt-4">
-              <UpdateForm components={components} action={postUpdateAction.bind(null, incident.id)} initial={emptyFormState({ status: incident.status, ...(query.correction ? { message: "Correction: " } : {}) })} />
+            <div className="mt-4 space-y-4">
+              <TemplatePicker action={`/console/incidents/${incident.id}`} templates={await listTemplates("update")} current={template?.id} />
+              {missing && <p role="alert" className="text-sm font-medium text-red-800">That template no longer exists.</p>}
+              <UpdateForm key={template?.id ?? "blank"} components={components} action={postUpdateAction.bind(null, incident.id)}
+                initial={emptyFormState(template ? startFromTemplate(template, start) : start)} />
             </div>
           )}
         </section>
