@@ -74,7 +74,7 @@ test("a responder creates a template and opens an incident from it", async ({ pa
   await page.getByLabel("Text (Markdown)").fill("We're investigating reports that users can't sign in.");
   await page.getByRole("button", { name: "Save template" }).click();
   await expect(page).toHaveURL(/\/console\/templates\?saved=\d+$/);
-  await expect(page.getByRole("status")).toHaveText("Template saved.");
+  await expect(page.getByText("Template saved.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Teams sign-in outage" })).toBeVisible();
 
   // The same name again is refused on the form with a reason.
