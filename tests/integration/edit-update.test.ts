@@ -8,6 +8,7 @@ import { PATCH as patchUpdate } from "@/app/api/v1/incidents/[id]/updates/[updat
 import type { IncidentJson, UpdateJson } from "@/lib/api/incident-json";
 import { onCommitted, type Change } from "@/lib/events/after-commit";
 import { historyFeed } from "@/lib/feeds/history-feed";
+import { watchDatabase } from "@/lib/front-cache/change-watch";
 import { incidentFeed } from "@/lib/feeds/incident-feed";
 import { postUpdate } from "@/lib/incidents/post-update";
 import { getIncidents } from "@/lib/statuspage/get-incidents";
@@ -134,5 +135,20 @@ describe("a corrected update on the public surfaces", () => {
     const v2 = (await getIncidents()).incidents.find((i) => i.id === inc.id);
     expect(v2?.updated_at).toBe(editedAt);
     expect(v2?.incident_updates[0]).toMatchObject({ body: "Calendar sync is delayed.", created_at: new Date(t0).toISOString(), updated_at: editedAt });
+  });
+});
+
+describe("the front cache's change watch", () => {
+  it("sees a correction committed by any connection, so cached pages refresh (another process editing too)", async () => {
+    const inc = await open({ message: "Wathc text." });
+    const updateId = (await fetchIncident(inc.id)).updates[0]?.id ?? 0;
+    const watch = watchDatabase(process.env.DATABASE_URL ?? "", () => {}, 60_000);
+    try {
+      expect(watch.sync()).toBe(false);
+      await patch(inc.id, updateId, { message: "Watch text." });
+      expect(watch.sync()).toBe(true);
+    } finally {
+      watch.close();
+    }
   });
 });
