@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { IncidentDetail } from "@/lib/incidents/get-incident";
 import { COMPONENT_STATUS_LABEL } from "@/lib/status/overall";
 import { IncidentStatusBadge } from "@/components/badges";
@@ -6,19 +7,23 @@ import { Markdown } from "@/components/markdown";
 
 type Update = IncidentDetail["updates"][number];
 
-/** The full timeline, newest first, as an ordered list of updates. */
-export function Timeline({ updates, headingLevel = 2 }: { updates: Update[]; headingLevel?: 2 | 3 }) {
+/** The full timeline, newest first; a corrected update says "edited" and when. The console passes `editHref`. */
+export function Timeline({ updates, headingLevel = 2, editHref }: { updates: Update[]; headingLevel?: 2 | 3; editHref?: (u: Update) => string }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <section aria-labelledby="timeline-heading">
       <Heading id="timeline-heading" className="text-lg font-semibold">Updates</Heading>
       <ol className="mt-4 space-y-6 border-l-2 border-slate-200 pl-5" data-testid="timeline">
         {updates.map((u) => (
-          <li key={u.id} className="relative" data-update-status={u.status}>
+          <li key={u.id} id={`update-${u.id}`} className="relative" data-update-status={u.status}>
             <span aria-hidden="true" className="absolute -left-[27px] top-1.5 size-3 rounded-full border-2 border-white bg-slate-400" />
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
               <IncidentStatusBadge status={u.status} />
               <LocalTime ms={u.postedAt} className="text-sm text-slate-700" />
+              {u.editedAt !== null && (
+                <span className="text-sm text-slate-700" data-edited="">· edited <LocalTime ms={u.editedAt} /></span>
+              )}
+              {editHref && <Link href={editHref(u)} className="text-sm">Edit text<span className="sr-only"> of this update</span></Link>}
             </div>
             <Markdown source={u.body} className="mt-2" />
             {u.changes.length > 0 && (

@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/console/incidents/new", label: "New incident" },
   { href: "/console/deliveries", label: "Deliveries" },
   { href: "/console/monitors", label: "Monitors" },
+  { href: "/console/templates", label: "Templates" },
   { href: "/console/tokens", label: "API tokens" },
 ];
 

@@ -12,6 +12,8 @@ export type UpdateJson = {
   status: IncidentStatus;
   message: string;
   postedAt: string | null;
+  /** When the text was last corrected; null until then. */
+  editedAt: string | null;
   nextUpdateAt: string | null;
   author: string;
   components: { slug: string; name: string; oldStatus: ComponentStatus; newStatus: ComponentStatus }[];
@@ -40,7 +42,7 @@ export type IncidentJson = {
 
 export function updateJson(u: IncidentDetail["updates"][number]): UpdateJson {
   return {
-    id: u.id, status: u.status, message: u.body, postedAt: iso(u.postedAt), nextUpdateAt: iso(u.nextUpdateAt),
+    id: u.id, status: u.status, message: u.body, postedAt: iso(u.postedAt), editedAt: iso(u.editedAt), nextUpdateAt: iso(u.nextUpdateAt),
     author: u.authorName,
     components: u.changes.map((c) => ({ slug: c.slug, name: c.name, oldStatus: c.oldStatus, newStatus: c.newStatus })),
   };

@@ -3,6 +3,7 @@ import { pageIdentity } from "@/lib/fanout/page-identity";
 import { renderFeed, type FeedFormat, type RenderedFeed } from "@/lib/feeds/feed-format";
 import { updateHtml } from "@/lib/feeds/update-html";
 import { getIncident } from "@/lib/incidents/get-incident";
+import { lastChangedAt } from "@/lib/incidents/last-changed";
 import { listIncidents } from "@/lib/incidents/list-incidents";
 
 const LIMIT = 50;
@@ -18,7 +19,7 @@ export async function historyFeed(format: FeedFormat): Promise<RenderedFeed> {
     title: `${i.id}: ${i.title}`,
     link: incidentUrl(base, i.id),
     published: i.startedAt,
-    updated: i.updatedAt,
+    updated: lastChangedAt(i),
     html: i.updates.map((u) => updateHtml(u)).join("\n"),
   }));
   return renderFeed({
@@ -27,7 +28,7 @@ export async function historyFeed(format: FeedFormat): Promise<RenderedFeed> {
     subtitle: `Incidents and their updates from ${name}`,
     link: `${base}/history`,
     selfUrl: `${base}/history.${format}`,
-    updated: Math.max(0, ...incidents.map((i) => i.updatedAt)),
+    updated: Math.max(0, ...incidents.map(lastChangedAt)),
     author: name,
     entries,
   }, format);

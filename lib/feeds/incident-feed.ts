@@ -4,6 +4,7 @@ import { STATUS_LABEL } from "@/lib/fanout/labels";
 import { renderFeed, type FeedFormat, type RenderedFeed } from "@/lib/feeds/feed-format";
 import { updateHtml } from "@/lib/feeds/update-html";
 import { getIncident } from "@/lib/incidents/get-incident";
+import { lastChangedAt } from "@/lib/incidents/last-changed";
 
 /** /incidents/<ID>/feed.rss|atom: one item per update, newest first; null for an unknown ID. */
 export async function incidentFeed(id: string, format: FeedFormat): Promise<RenderedFeed | null> {
@@ -17,14 +18,14 @@ export async function incidentFeed(id: string, format: FeedFormat): Promise<Rend
     subtitle: `Updates on ${incident.id} (${incident.service.name}) from ${pageIdentity().name}`,
     link: page,
     selfUrl: `${page}/feed.${format}`,
-    updated: incident.updatedAt,
+    updated: lastChangedAt(incident),
     author: pageIdentity().name,
     entries: incident.updates.map((u) => ({
       id: `${page}#update-${u.id}`,
       title: `${STATUS_LABEL[u.status]}: ${incident.title}`,
       link: `${page}#update-${u.id}`,
       published: u.postedAt,
-      updated: u.postedAt,
+      updated: u.editedAt ?? u.postedAt,
       html: updateHtml(u),
     })),
   }, format);

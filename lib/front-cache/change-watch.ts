@@ -3,7 +3,8 @@ import Database from "better-sqlite3";
 // What the public surface shows changes only when one of these does. Leases, check results,
 // audit rows and token use also commit, and must not flush the cache.
 const FINGERPRINT = `SELECT
-  (SELECT max(id) FROM incident_updates) || ':' || (SELECT count(*) FROM incidents) || ':' ||
+  (SELECT max(id) FROM incident_updates) || ':' || (SELECT coalesce(max(edited_at), 0) FROM incident_updates) || ':' ||
+  (SELECT count(*) FROM incidents) || ':' ||
   (SELECT max(updated_at) FROM components) || ':' || (SELECT count(*) FROM components) || ':' ||
   (SELECT count(*) FROM services) || ':' ||
   (SELECT group_concat(id || name || hidden || coalesce(archived_at, '') || position || id_prefix, ',') FROM services) || ':' ||

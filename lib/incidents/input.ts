@@ -38,6 +38,9 @@ const updateFields = {
 
 export const postUpdateInput = z.object(updateFields);
 
+/** Correcting an update's text: the same rules as a posted update's message. */
+export const editUpdateInput = z.object({ message: updateFields.message });
+
 export const openIncidentInput = z.object({
   ...updateFields,
   status: updateFields.status.default("investigating"),
@@ -52,6 +55,7 @@ export const openIncidentInput = z.object({
 });
 
 export type PostUpdateInput = z.infer<typeof postUpdateInput>;
+export type EditUpdateInput = z.infer<typeof editUpdateInput>;
 export type OpenIncidentInput = z.infer<typeof openIncidentInput>;
 export type OpenIncidentRequest = z.input<typeof openIncidentInput>;
 

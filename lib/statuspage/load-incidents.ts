@@ -3,6 +3,7 @@ import { deliveries } from "@/db/schema";
 import { getDb } from "@/db/client";
 import { incidentUrl } from "@/lib/api/public-url";
 import { getIncident, type IncidentDetail } from "@/lib/incidents/get-incident";
+import { lastChangedAt } from "@/lib/incidents/last-changed";
 import { listIncidents } from "@/lib/incidents/list-incidents";
 import { componentCode } from "@/lib/statuspage/load-components";
 import { iso, isoOrNull, type SpIncident } from "@/lib/statuspage/shapes";
@@ -17,19 +18,19 @@ export async function loadIncidents(opts: { unresolved: boolean; pageId: string;
   const tweetOf = new Map(tweets.map((t) => [t.updateId, t.remoteId]));
   return {
     incidents: details.map((i) => toIncident(i, tweetOf, opts.pageId, opts.base)),
-    updatedAt: Math.max(0, ...details.map((i) => i.updatedAt)),
+    updatedAt: Math.max(0, ...details.map(lastChangedAt)),
   };
 }
 
 function toIncident(i: IncidentDetail, tweetOf: Map<number, string | null>, pageId: string, base: string): SpIncident {
   const monitoring = i.updates.filter((u) => u.status === "monitoring").map((u) => u.postedAt);
   return {
-    id: i.id, name: i.title, status: i.status, created_at: iso(i.startedAt), updated_at: iso(i.updatedAt),
+    id: i.id, name: i.title, status: i.status, created_at: iso(i.startedAt), updated_at: iso(lastChangedAt(i)),
     monitoring_at: monitoring.length ? iso(Math.min(...monitoring)) : null, resolved_at: isoOrNull(i.resolvedAt),
     impact: i.impact, shortlink: incidentUrl(base, i.id), started_at: iso(i.startedAt), page_id: pageId,
     incident_updates: i.updates.map((u) => ({
       id: String(u.id), status: u.status, body: u.body, incident_id: i.id,
-      created_at: iso(u.postedAt), updated_at: iso(u.postedAt), display_at: iso(u.postedAt),
+      created_at: iso(u.postedAt), updated_at: iso(u.editedAt ?? u.postedAt), display_at: iso(u.postedAt),
       affected_components: u.changes.length === 0 ? null : u.changes.map((c) => ({
         code: componentCode(i.service.slug, c.slug), name: c.name, old_status: c.oldStatus, new_status: c.newStatus,
       })),

@@ -16,10 +16,11 @@ import {
 
 const IDENTITIES = ["anonymous", "responder", "admin", "revokedToken", "expiredToken", "expiredSession", "disabledUser", "wrongCredential"] as const;
 type Identity = (typeof IDENTITIES)[number];
-const SENTINEL = { service: "Matrix sentinel service", incident: "Matrix sentinel incident", monitor: "Matrix sentinel monitor", token: "matrix-sentinel-token", notice: "Matrix sentinel notice", delivery: "Matrix sentinel delivery" };
+const SENTINEL = { service: "Matrix sentinel service", incident: "Matrix sentinel incident", monitor: "Matrix sentinel monitor", token: "matrix-sentinel-token", notice: "Matrix sentinel notice", delivery: "Matrix sentinel delivery", template: "Matrix sentinel template" };
 
 type Ctx = {
   app: AppServer; incidentId: string; monitorId: number; closedPort: number; updateIds: number[]; spareMonitorIds: number[]; spareServices: string[]; spareComponents: string[];
+  firstUpdateId: number; templateId: number; spareTemplateIds: number[];
   users: Record<"admin" | "responder" | "gone", { id: number; email: string; name: string }>;
   tokens: Record<"responder" | "admin" | "revoked" | "expired" | "gone", string>;
   sessions: Record<"responder" | "admin" | "expired" | "gone", string>;
@@ -54,6 +55,7 @@ const PAGES: Record<string, PageEntry> = {
   "/console/deliveries": { path: () => "/console/deliveries", sees: SENTINEL.delivery },
   "/console/incidents/[id]": { path: () => `/console/incidents/${ctx.incidentId}`, sees: SENTINEL.incident },
   "/console/incidents/new": { path: () => "/console/incidents/new", sees: "Opening an incident publishes" },
+  "/console/incidents/[id]/updates/[updateId]": { path: () => `/console/incidents/${ctx.incidentId}/updates/${ctx.firstUpdateId}`, sees: "Correct an update" },
   "/console/monitors": { path: () => "/console/monitors", sees: SENTINEL.monitor },
   "/console/monitors/[id]": { path: () => `/console/monitors/${ctx.monitorId}`, sees: SENTINEL.monitor },
   "/console/monitors/new": { path: () => "/console/monitors/new", sees: "Add a certificate monitor" },
@@ -61,6 +63,9 @@ const PAGES: Record<string, PageEntry> = {
   "/console/services/[slug]": { path: () => "/console/services/matrix-sentinel", role: "admin", sees: SENTINEL.service },
   "/console/settings": { path: () => "/console/settings", role: "admin", sees: "Certificate monitor targets" },
   "/console/tokens": { path: () => "/console/tokens", sees: SENTINEL.token },
+  "/console/templates": { path: () => "/console/templates", sees: SENTINEL.template },
+  "/console/templates/new": { path: () => "/console/templates/new", sees: "New template" },
+  "/console/templates/[id]": { path: () => `/console/templates/${ctx.templateId}`, sees: SENTINEL.template },
 };
 // Pages anyone may read. The sign-in page sends a signed-in user on to the console.
 const PUBLIC_PAGES = ["/", "/history", "/incidents/[id]", "/console/signin"];
@@ -72,6 +77,14 @@ const API: Record<string, ApiEntry> = {
   "GET /api/v1/incidents": { path: () => "/api/v1/incidents", ok: 200, sees: SENTINEL.incident },
   "POST /api/v1/incidents": { path: () => "/api/v1/incidents", ok: 201, body: () => ({ service: "teams", title: "Opened by the matrix", message: "Matrix." }) },
   "GET /api/v1/incidents/[id]": { path: () => `/api/v1/incidents/${ctx.incidentId}`, ok: 200, sees: SENTINEL.incident },
+  "PATCH /api/v1/incidents/[id]/updates/[updateId]": {
+    path: () => `/api/v1/incidents/${ctx.incidentId}/updates/${ctx.firstUpdateId}`, ok: 200, body: () => ({ message: `Corrected by the matrix ${Math.random()}.` }),
+  },
+  "GET /api/v1/templates": { path: () => "/api/v1/templates", ok: 200, sees: SENTINEL.template },
+  "POST /api/v1/templates": { path: () => "/api/v1/templates", ok: 201, body: () => ({ kind: "update", name: `Matrix template ${Math.random()}`, body: "Matrix." }) },
+  "PATCH /api/v1/templates/[id]": { path: () => `/api/v1/templates/${ctx.templateId}`, ok: 200, body: () => ({ body: `Matrix body ${Math.random()}` }), sees: SENTINEL.template },
+  // Each caller tries to delete a template of its own from a pool made in beforeAll.
+  "DELETE /api/v1/templates/[id]": { path: () => `/api/v1/templates/${spareTemplate()}`, ok: 204 },
   "POST /api/v1/incidents/[id]/updates": { path: () => `/api/v1/incidents/${ctx.incidentId}/updates`, ok: 201, body: () => ({ status: "identified", message: "Matrix update." }) },
   "GET /api/v1/monitors": { path: () => "/api/v1/monitors", ok: 200, sees: SENTINEL.monitor },
   "POST /api/v1/monitors": { path: () => "/api/v1/monitors", ok: 201, body: () => ({ name: "Matrix monitor", host: "127.0.0.1", port: ctx.closedPort, service: "teams" }) },
@@ -149,6 +162,15 @@ function spareMonitor(): number {
   if (id === undefined) throw new Error("out of spare monitors");
   return id;
 }
+function insertTemplate(name: string): number {
+  return withDb(ctx.app, (db) => Number(db.prepare("INSERT INTO templates (kind, name, body, created_at, updated_at) VALUES ('incident', ?, 'Matrix.', ?, ?)")
+    .run(name, Date.now(), Date.now()).lastInsertRowid));
+}
+function spareTemplate(): number {
+  const id = ctx.spareTemplateIds.shift();
+  if (id === undefined) throw new Error("out of spare templates");
+  return id;
+}
 function insertNotice(): number {
   return withDb(ctx.app, (db) => Number(db.prepare("INSERT INTO notices (kind, dedup_key, level, message, created_at) VALUES ('test', ?, 'warning', ?, ?)")
     .run(`matrix-${Math.random()}`, SENTINEL.notice, Date.now()).lastInsertRowid));
@@ -166,6 +188,12 @@ const ACTIONS: Record<string, ActionEntry> = {
   "app/console/deliveries/actions.ts#skipDeliveryAction": { prepare: () => ({ path: "/console/deliveries", args: [formData({ id: String(insertDeadDelivery()) })] }) },
   "app/console/incidents/[id]/actions.ts#postUpdateAction": {
     prepare: () => ({ path: `/console/incidents/${ctx.incidentId}`, args: [ctx.incidentId, prev, formData({ status: "identified", message: "Posted from the matrix." })] }),
+  },
+  "app/console/incidents/[id]/updates/[updateId]/actions.ts#editUpdateAction": {
+    prepare: () => ({
+      path: `/console/incidents/${ctx.incidentId}/updates/${ctx.firstUpdateId}`,
+      args: [ctx.incidentId, ctx.firstUpdateId, prev, formData({ message: `Corrected from the matrix ${Math.random()}.` })],
+    }),
   },
   "app/console/incidents/new/actions.ts#openIncidentAction": {
     prepare: () => ({ path: "/console/incidents/new", args: [prev, formData({ service: "exchange", title: "Matrix action incident", message: "Opened by an action.", status: "investigating", nextUpdate: "none" })] }),
@@ -214,6 +242,15 @@ const ACTIONS: Record<string, ActionEntry> = {
     role: "admin",
     prepare: () => ({ path: "/console/settings", args: [{ seq: 0, values: { allow: "", deny: "" }, errors: {} }, formData({ allow: "", deny: `169.254.0.0/16\n198.51.100.${Math.floor(Math.random() * 250)}` })] }),
   },
+  "app/console/templates/actions.ts#createTemplateAction": {
+    prepare: () => ({ path: "/console/templates/new", args: [prev, formData({ kind: "update", name: `Matrix action template ${Math.random()}`, body: "Matrix." })] }),
+  },
+  "app/console/templates/actions.ts#updateTemplateAction": {
+    prepare: () => ({ path: `/console/templates/${ctx.templateId}`, args: [ctx.templateId, prev, formData({ kind: "incident", name: SENTINEL.template, body: `Edited ${Math.random()}` })] }),
+  },
+  "app/console/templates/actions.ts#deleteTemplateAction": {
+    prepare: () => { const id = insertTemplate(`Matrix template to delete ${Math.random()}`); return { path: `/console/templates/${id}`, args: [formData({ id: String(id) })] }; },
+  },
   "app/console/tokens/actions.ts#createTokenAction": { prepare: () => ({ path: "/console/tokens", args: [{}, formData({ name: "made by the matrix" })] }) },
   // Each caller tries to revoke a fresh token: its own when it has an account, else a responder's.
   "app/console/tokens/actions.ts#revokeTokenAction": { prepare: (who) => ({ path: "/console/tokens", args: [{}, formData({ id: String(insertToken(actingUser(who).id, "to revoke")) })] }) },
@@ -235,7 +272,7 @@ test.beforeAll(async ({ request }) => {
     const id = Number(db.prepare("INSERT INTO users (email, name, password_hash, role) VALUES ('gone@herald.test', 'Gone Admin', ?, 'admin')").run(goneHash).lastInsertRowid);
     return { id, email: "gone@herald.test", name: "Gone Admin" };
   });
-  ctx = { app, closedPort, users: { ...ids, gone }, incidentId: "", monitorId: 0, updateIds: [], spareMonitorIds: [], spareServices: [], spareComponents: [], tokens: {} as Ctx["tokens"], sessions: {} as Ctx["sessions"] };
+  ctx = { app, closedPort, users: { ...ids, gone }, incidentId: "", monitorId: 0, updateIds: [], spareMonitorIds: [], spareServices: [], spareComponents: [], firstUpdateId: 0, templateId: 0, spareTemplateIds: [], tokens: {} as Ctx["tokens"], sessions: {} as Ctx["sessions"] };
   const token = (userId: number, name: string, patch?: string) => {
     const t = newToken();
     withDb(app, (db) => {
@@ -279,6 +316,9 @@ test.beforeAll(async ({ request }) => {
   expect(admin.status(), await admin.text()).toBe(201);
   expect((await request.patch(`${app.url}/api/v1/services/matrix-sentinel`, { headers: { authorization: `Bearer ${ctx.tokens.admin}` }, data: { hidden: true } })).status()).toBe(200);
   for (let i = 0; i < IDENTITIES.length; i++) { ctx.spareServices.push(insertService()); ctx.spareComponents.push(insertComponent()); }
+  ctx.firstUpdateId = withDb(app, (db) => db.prepare("SELECT min(id) FROM incident_updates WHERE incident_id = ?").pluck().get(ctx.incidentId) as number);
+  ctx.templateId = Number((await api("/api/v1/templates", { kind: "incident", name: SENTINEL.template, body: "Sentinel template." })).id);
+  for (let i = 0; i < IDENTITIES.length; i++) ctx.spareTemplateIds.push(insertTemplate(`Spare template ${i}`));
   insertNotice();
   insertDeadDelivery(); // so the deliveries page has a row to show
 });

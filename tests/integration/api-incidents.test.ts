@@ -73,9 +73,9 @@ describe("incident lifecycle over the API", () => {
     const first = inc.updates[0] as UpdateJson;
     expect(first).toMatchObject({
       id: expect.any(Number), status: "investigating", message: "We're **investigating**.", postedAt: inc.startedAt,
-      nextUpdateAt: inc.nextUpdateAt, author: "Riley Responder",
+      nextUpdateAt: inc.nextUpdateAt, author: "Riley Responder", editedAt: null,
     });
-    expect(Object.keys(first).sort()).toEqual(["author", "components", "id", "message", "nextUpdateAt", "postedAt", "status"]);
+    expect(Object.keys(first).sort()).toEqual(["author", "components", "editedAt", "id", "message", "nextUpdateAt", "postedAt", "status"]);
     expect([...first.components].sort((a, b) => a.slug.localeCompare(b.slug))).toEqual([
       { slug: "chat", name: "Chat", oldStatus: "operational", newStatus: "degraded_performance" },
       { slug: "sign-in", name: "Sign-in", oldStatus: "operational", newStatus: "major_outage" },

@@ -2,25 +2,32 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
+import { chosenTemplate } from "@/lib/console/chosen-template";
 import { emptyFormState } from "@/lib/console/form-state";
+import { startFromTemplate } from "@/lib/console/template-values";
+import { listTemplates } from "@/lib/templates/list-templates";
 import { loadConsoleIncident } from "@/lib/console/incident-console-data";
 import { IncidentFacts } from "@/components/incident-facts";
 import { Timeline } from "@/components/timeline";
+import { TemplatePicker } from "@/components/console/template-picker";
 import { UpdateForm } from "@/components/console/update-form";
 import { postUpdateAction } from "@/app/console/incidents/[id]/actions";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await params).id };
 }
 
-export default async function ConsoleIncidentPage({ params }: Props) {
+export default async function ConsoleIncidentPage({ params, searchParams }: Props) {
   await requireUser();
   const { id } = await params;
+  const query = await searchParams;
   const data = await loadConsoleIncident(id);
   if (!data) notFound();
   const { incident, serviceComponents, cadence } = data;
+  const { template, missing } = await chosenTemplate(query.template, "update");
+  const start = { status: incident.status, ...(query.correction ? { message: "Correction: " } : {}) };
   const components = serviceComponents.map((c) => ({ slug: c.slug, name: c.name, status: c.status }));
   return (
     <div className="space-y-8">
@@ -37,15 +44,19 @@ export default async function ConsoleIncidentPage({ params }: Props) {
       <div className="grid gap-8 lg:grid-cols-[1fr_1fr]">
         <div className="space-y-8">
           <IncidentFacts incident={incident} />
-          <Timeline updates={incident.updates} />
+          {typeof query.edited === "string" && <p role="status" className="rounded bg-green-50 px-4 py-2 text-sm text-green-900">Correction saved. X posts keep their old text.</p>}
+          <Timeline updates={incident.updates} editHref={(u) => `/console/incidents/${incident.id}/updates/${u.id}`} />
         </div>
         <section aria-labelledby="post-heading" className="h-fit rounded-lg border border-slate-300 bg-white p-5">
           <h2 id="post-heading" className="text-lg font-semibold">Post an update</h2>
           {incident.status === "resolved" ? (
             <p className="mt-2 text-slate-700">This incident is resolved and takes no more updates. Open a new incident if the problem returns.</p>
           ) : (
-            <div className="mt-4">
-              <UpdateForm components={components} action={postUpdateAction.bind(null, incident.id)} initial={emptyFormState({ status: incident.status })} />
+            <div className="mt-4 space-y-4">
+              <TemplatePicker action={`/console/incidents/${incident.id}`} templates={await listTemplates("update")} current={template?.id} />
+              {missing && <p role="alert" className="text-sm font-medium text-red-800">That template no longer exists.</p>}
+              <UpdateForm key={template?.id ?? "blank"} components={components} action={postUpdateAction.bind(null, incident.id)}
+                initial={emptyFormState(template ? startFromTemplate(template, start) : start)} />
             </div>
           )}
         </section>

@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
-import { emptyFormState } from "@/lib/console/form-state";
-import { listServices } from "@/lib/services/list-services";
+import { chosenTemplate } from "@/lib/console/chosen-template";
+import { emptyFormState, type FormValues } from "@/lib/console/form-state";
+import { serviceOptions } from "@/lib/console/service-options";
+import { startFromTemplate } from "@/lib/console/template-values";
+import { listTemplates } from "@/lib/templates/list-templates";
 import { IncidentForm } from "@/components/console/incident-form";
+import { TemplatePicker } from "@/components/console/template-picker";
 import { openIncidentAction } from "@/app/console/incidents/new/actions";
 
 export const metadata: Metadata = { title: "New incident" };
@@ -11,17 +15,21 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function NewIncidentPage({ searchParams }: Props) {
   await requireUser();
-  const preset = (await searchParams).service;
-  const services = (await listServices("open")).map((s) => ({
-    slug: s.slug, name: s.name, components: s.components.map((c) => ({ slug: c.slug, name: c.name, status: c.status })),
-  }));
-  const initial = emptyFormState(typeof preset === "string" ? { service: preset } : {});
+  const query = await searchParams;
+  const preset: FormValues = typeof query.service === "string" ? { service: query.service } : {};
+  const { template, missing } = await chosenTemplate(query.template, "incident");
+  const initial = emptyFormState(template ? startFromTemplate(template, preset) : preset);
   return (
     <div className="max-w-3xl">
       <h1 className="text-2xl font-bold">New incident</h1>
       <p className="mt-1 text-sm text-slate-700">Opening an incident publishes the first update on the status page straight away.</p>
+      <div className="mt-4">
+        <TemplatePicker action="/console/incidents/new" templates={await listTemplates("incident")} current={template?.id} />
+        {missing && <p role="alert" className="mt-2 text-sm font-medium text-red-800">That template no longer exists; the form starts empty.</p>}
+        {template && <p role="status" className="mt-2 text-sm text-slate-700">Started from “{template.name}”. Check every field before opening.</p>}
+      </div>
       <div className="mt-6 rounded-lg border border-slate-300 bg-white p-5">
-        <IncidentForm services={services} action={openIncidentAction} initial={initial} />
+        <IncidentForm key={template?.id ?? "blank"} services={await serviceOptions()} action={openIncidentAction} initial={initial} />
       </div>
     </div>
   );
