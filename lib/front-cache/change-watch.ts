@@ -2,13 +2,14 @@ import Database from "better-sqlite3";
 
 // What the public surface shows changes only when one of these does. Leases, check results,
 // audit rows and token use also commit, and must not flush the cache.
+// Each part is coalesced: one NULL (no groups yet, an empty table) would make the whole string NULL.
 const FINGERPRINT = `SELECT
-  (SELECT max(id) FROM incident_updates) || ':' || (SELECT coalesce(max(edited_at), 0) FROM incident_updates) || ':' ||
+  coalesce((SELECT max(id) FROM incident_updates), 0) || ':' || (SELECT coalesce(max(edited_at), 0) FROM incident_updates) || ':' ||
   (SELECT count(*) FROM incidents) || ':' ||
-  (SELECT max(updated_at) FROM components) || ':' || (SELECT count(*) FROM components) || ':' ||
+  coalesce((SELECT max(updated_at) FROM components), 0) || ':' || (SELECT count(*) FROM components) || ':' ||
   (SELECT count(*) FROM services) || ':' ||
-  (SELECT group_concat(id || name || hidden || coalesce(archived_at, '') || position || id_prefix, ',') FROM services) || ':' ||
-  (SELECT group_concat(id || name, ',') FROM component_groups) || ':' || (SELECT count(*) FROM deliveries WHERE remote_id IS NOT NULL) AS v`;
+  coalesce((SELECT group_concat(id || name || hidden || coalesce(archived_at, '') || position || id_prefix, ',') FROM services), '') || ':' ||
+  coalesce((SELECT group_concat(id || name, ',') FROM component_groups), '') || ':' || (SELECT count(*) FROM deliveries WHERE remote_id IS NOT NULL) AS v`;
 
 /**
  * Calls `onChange` when a commit by any connection (this process, another instance, a CLI
