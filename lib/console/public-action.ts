@@ -11,8 +11,8 @@ export type PublicVerb<I, R, A extends unknown[]> = (input: I, ip: string | null
 
 /**
  * A server action anyone may call (first-run setup, accepting an invite or reset link). Every try
- * counts against the sign-in limits of the caller's address (5 failures a minute, shared across
- * instances); a success stops counting. Passwords never come back in the form's values.
+ * counts against a limit per form and caller address (5 failures a minute, in the sign-in table so
+ * instances share it); a success stops counting. Passwords never come back in the form's values.
  */
 export function publicAction<I, R, A extends unknown[] = []>(
   kind: string, reader: Reader<I>, verb: PublicVerb<I, R, A>, opts: { redirect: (result: R) => string },
@@ -25,7 +25,8 @@ export function publicAction<I, R, A extends unknown[] = []>(
     const all = readFormValues(fd);
     const values = Object.fromEntries(Object.entries(all).filter(([k]) => !/password|confirm|current/.test(k)));
     const ip = clientIp(await headers());
-    const attempt = await beginSigninAttempt(`${kind}:${ip ?? "unknown"}`, ip);
+    // Keyed by form and address only: these failures do not lock anyone out of signing in.
+    const attempt = await beginSigninAttempt(`${kind}:${ip ?? "unknown"}`, null);
     if ("retryAfterSeconds" in attempt) {
       return { seq, values, errors: { _: `Too many attempts; try again in ${attempt.retryAfterSeconds} seconds. Nothing was saved.` } };
     }
