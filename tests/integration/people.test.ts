@@ -34,8 +34,10 @@ const tokenOwner = async (token: string) => {
   return actor && actor.kind !== "system" ? actor.email : null;
 };
 const refusal = (p: Promise<unknown>) => p.then(() => "accepted", (e: Error & { code?: string }) => `${e.code}: ${e.message}`);
+let founder = ""; // whichever racing setup won
+const FOUNDER = () => founder;
 const join = async (email: string, role: "admin" | "responder", at: number) => {
-  const { token } = await invitePerson({ email, role }, actorOf("first@herald.test"), at);
+  const { token } = await invitePerson({ email, role }, actorOf(FOUNDER()), at);
   return acceptInvite(token, { name: email.split("@")[0] ?? email, password: PW, confirm: PW }, null, at + 1);
 };
 
@@ -55,10 +57,12 @@ describe("first run (real SQLite)", () => {
     const tries = ["first", "second", "third", "fourth"].map((n) =>
       setupFirstAdmin({ name: n, email: `${n}@herald.test`, password: PW, confirm: PW }, "127.0.0.1"));
     const results = await Promise.allSettled(tries);
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const won = results.filter((r) => r.status === "fulfilled");
+    expect(won).toHaveLength(1);
+    founder = (won[0] as PromiseFulfilledResult<{ email: string }>).value.email;
     expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(["not_found", "not_found", "not_found"]);
     expect(userCount()).toBe(1);
-    expect(byEmail("first@herald.test")?.role).toBe("admin");
+    expect(byEmail(founder)?.role).toBe("admin");
     expect(await refusal(setupFirstAdmin({ name: "Late", email: "late@herald.test", password: PW, confirm: PW }))).toMatch(/already set up/);
   });
 });
@@ -66,7 +70,7 @@ describe("first run (real SQLite)", () => {
 describe("invites", () => {
   it("an invite makes an account with its role once; reuse is refused and changes nothing", async () => {
     const now = 2_000_000_000_000;
-    const { token, expiresAt } = await invitePerson({ email: "rae@herald.test", role: "responder" }, actorOf("first@herald.test"), now);
+    const { token, expiresAt } = await invitePerson({ email: "rae@herald.test", role: "responder" }, actorOf(FOUNDER()), now);
     expect(expiresAt - now).toBe(7 * DAY);
     expect(await findLink("invite", token, now)).toEqual({ ok: true, email: "rae@herald.test", role: "responder" });
     const stored = db().select().from(accountLinks).where(eq(accountLinks.email, "rae@herald.test")).get();
@@ -83,7 +87,7 @@ describe("invites", () => {
 
   it("expires after seven days, and a revoked invite says so", async () => {
     const now = 2_100_000_000_000;
-    const admin = actorOf("first@herald.test");
+    const admin = actorOf(FOUNDER());
     const late = await invitePerson({ email: "late@herald.test", role: "admin" }, admin, now);
     expect(await refusal(acceptInvite(late.token, { name: "Late", password: PW, confirm: PW }, null, now + 7 * DAY))).toMatch(/expired/);
     const onTime = await invitePerson({ email: "late@herald.test", role: "admin" }, admin, now);
@@ -97,7 +101,7 @@ describe("invites", () => {
 
   it("a second invite for one email withdraws the first; an existing account cannot be invited", async () => {
     const now = 2_200_000_000_000;
-    const admin = actorOf("first@herald.test");
+    const admin = actorOf(FOUNDER());
     const first = await invitePerson({ email: "twice@herald.test", role: "responder" }, admin, now);
     await invitePerson({ email: "twice@herald.test", role: "admin" }, admin, now + 1);
     expect(await findLink("invite", first.token, now + 2)).toMatchObject({ ok: false, message: expect.stringMatching(/withdrawn/) });
@@ -109,7 +113,7 @@ describe("invites", () => {
 describe("reset links and own passwords", () => {
   it("a reset link sets the password and passwordChangedAt once, for one day", async () => {
     const now = 2_300_000_000_000;
-    const admin = actorOf("first@herald.test");
+    const admin = actorOf(FOUNDER());
     const rae = byEmail("rae@herald.test");
     const stale = await issueResetLink(rae?.id ?? 0, admin, now);
     expect(await refusal(resetPassword(stale.token, { password: "a-brand-new-secret" }, null, now + DAY))).toMatch(/expired/);
@@ -134,28 +138,28 @@ describe("reset links and own passwords", () => {
 
 describe("roles and access", () => {
   it("no admin changes their own role or access", async () => {
-    const me = actorOf("first@herald.test");
+    const me = actorOf(FOUNDER());
     expect(await refusal(setRole({ id: me.userId, role: "responder" }, me))).toMatch(/^forbidden: You cannot change the role of yourself/);
     expect(await refusal(setDisabled({ id: me.userId, disabled: true }, me))).toMatch(/^forbidden: You cannot disable yourself/);
-    expect(byEmail("first@herald.test")).toMatchObject({ role: "admin", disabledAt: null });
+    expect(byEmail(FOUNDER())).toMatchObject({ role: "admin", disabledAt: null });
   });
 
   it("two admins demoting each other leave one admin", async () => {
     await join("bo@herald.test", "admin", 2_500_000_000_000);
-    const first = actorOf("first@herald.test"), bo = actorOf("bo@herald.test");
+    const first = actorOf(FOUNDER()), bo = actorOf("bo@herald.test");
     const late = actorOf("late@herald.test");
     await setDisabled({ id: late.userId, disabled: true }, first); // only first and bo stay enabled admins
     await setRole({ id: bo.userId, role: "responder" }, first);
     // bo's own request was already past its role check: the verb still keeps an admin.
-    expect(await refusal(setRole({ id: first.userId, role: "responder" }, bo))).toMatch(/^conflict: first@herald.test is the last admin/);
+    expect(await refusal(setRole({ id: first.userId, role: "responder" }, bo))).toMatch(new RegExp(`^conflict: ${founder} is the last admin`));
     expect(await refusal(setDisabled({ id: first.userId, disabled: true }, bo))).toMatch(/last admin/);
-    expect(byEmail("first@herald.test")).toMatchObject({ role: "admin", disabledAt: null });
+    expect(byEmail(FOUNDER())).toMatchObject({ role: "admin", disabledAt: null });
     const roles = db().select({ n: count() }).from(auditLog).where(eq(auditLog.action, "person.role_changed")).get()?.n;
     expect(roles).toBe(1);
   });
 
   it("disabling stops a person's API tokens at once; re-enabling restores them", async () => {
-    const first = actorOf("first@herald.test");
+    const first = actorOf(FOUNDER());
     const { token } = await createToken("rae@herald.test", null, { name: "rae's tool" });
     expect(await tokenOwner(token)).toBe("rae@herald.test");
     await setDisabled({ id: actorOf("rae@herald.test").userId, disabled: true }, first);
