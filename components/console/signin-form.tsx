@@ -11,7 +11,7 @@ function describe(error: string, status: number): string {
   return "Sign-in failed. Try again.";
 }
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignInForm({ callbackUrl, email = "" }: { callbackUrl: string; email?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -36,7 +36,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     <form onSubmit={onSubmit} className="mt-5 space-y-4" noValidate>
       <div>
         <label htmlFor="email" className="block text-sm">Email</label>
-        <input id="email" name="email" type="email" autoComplete="username" required
+        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={email}
           className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
       </div>
       <div>

@@ -34,8 +34,11 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     // Every next-auth redirect (sign-in, sign-out, ?callbackUrl=) lands on this origin, under /console.
     redirect: ({ url, baseUrl }) => `${new URL(baseUrl).origin}${safeCallbackPath(url, baseUrl)}`,
-    // Only the user id rides in the token; role and status are read fresh on every request.
-    jwt: ({ token, user }) => (user ? { ...token, uid: user.id } : token),
-    session: ({ session, token }) => ({ ...session, uid: typeof token.uid === "string" ? token.uid : undefined }),
+    // Only the user id and sign-in time ride in the token; role and status are read fresh on every
+    // request. `signedInAt` survives next-auth's re-encoding (unlike iat), so a password change voids it.
+    jwt: ({ token, user }) => (user ? { ...token, uid: user.id, signedInAt: Date.now() } : token),
+    session: ({ session, token }) => ({
+      ...session, uid: typeof token.uid === "string" ? token.uid : undefined, signedInAt: typeof token.signedInAt === "number" ? token.signedInAt : 0,
+    }),
   },
 };

@@ -20,8 +20,11 @@ export function bodyLimitsFromEnv(env: Record<string, string | undefined> = proc
   };
 }
 
+// Anonymous forms that set a password: sign-in, first-run setup, invite and reset links.
+const AUTH_PAGES = ["/api/auth", "/console/signin", "/setup", "/invite", "/reset"];
+
 const kind = (path: string, action: boolean, limits: BodyLimits): number => {
-  if (path === "/api/auth" || path.startsWith("/api/auth/") || path === "/console/signin" || path.startsWith("/console/signin/")) return limits.auth;
+  if (AUTH_PAGES.some((p) => path === p || path.startsWith(`${p}/`))) return limits.auth;
   if (path === "/api/v1" || path.startsWith("/api/v1/")) return limits.api;
   if (action || path === "/console" || path.startsWith("/console/")) return limits.action;
   return limits.other;

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { hashPassword } from "@/lib/auth/password";
-import { newToken } from "@/lib/auth/tokens";
+import { hashToken, newToken } from "@/lib/auth/tokens";
 import { freePort, startApp, type AppServer } from "@/tests/support/app-server";
 import {
   actionIds, appFiles, callAction, dbFingerprint, formData, httpSignIn, mintSession, PASSWORD, routeMethods, routeOf, serverActions, withDb,
@@ -61,6 +61,8 @@ const PAGES: Record<string, PageEntry> = {
   "/console/monitors/new": { path: () => "/console/monitors/new", sees: "Add a certificate monitor" },
   "/console/services": { path: () => "/console/services", role: "admin", sees: SENTINEL.service },
   "/console/services/[slug]": { path: () => "/console/services/matrix-sentinel", role: "admin", sees: SENTINEL.service },
+  "/console/people": { path: () => "/console/people", role: "admin", sees: "Open invites" },
+  "/console/account": { path: () => "/console/account", sees: "Change your password" },
   "/console/settings": { path: () => "/console/settings", role: "admin", sees: "Certificate monitor targets" },
   "/console/tokens": { path: () => "/console/tokens", sees: SENTINEL.token },
   "/console/templates": { path: () => "/console/templates", sees: SENTINEL.template },
@@ -68,7 +70,7 @@ const PAGES: Record<string, PageEntry> = {
   "/console/templates/[id]": { path: () => `/console/templates/${ctx.templateId}`, sees: SENTINEL.template },
 };
 // Pages anyone may read. The sign-in page sends a signed-in user on to the console.
-const PUBLIC_PAGES = ["/", "/history", "/incidents/[id]", "/console/signin"];
+const PUBLIC_PAGES = ["/", "/history", "/incidents/[id]", "/console/signin", "/setup", "/invite/[token]", "/reset/[token]"];
 
 // ---- /api/v1 -------------------------------------------------------------------------------
 type ApiEntry = { role?: "admin"; path: () => string; ok: number; body?: () => unknown; sees?: string };
@@ -117,7 +119,7 @@ const PUBLIC_ROUTES = [
 
 // ---- server actions ------------------------------------------------------------------------
 type Call = { path: string; args: unknown[] };
-type ActionEntry = { role?: "admin"; prepare: (who: Identity) => Call | Promise<Call> };
+type ActionEntry = { role?: "admin"; prepare: (who: Identity) => Call | Promise<Call>; after?: (who: Identity) => void | Promise<void> };
 const prev = { seq: 0, values: {}, errors: {} };
 const actingUser = (who: Identity) => (who === "admin" ? ctx.users.admin : ctx.users.responder);
 
@@ -183,7 +185,47 @@ function insertDeadDelivery(): number {
     VALUES (?, ?, 'x', 'dead', 5, 0, ?, ?)`).run(updateId, ctx.incidentId, SENTINEL.delivery, Date.now()).lastInsertRowid));
 }
 
+/** An open invite (or reset link) whose token the test knows; only its hash is stored, as the verbs do. */
+function insertLink(kind: "invite" | "reset", email: string, userId: number | null = null): string {
+  const token = newToken().token.replace("hrld_", "").padEnd(43, "x");
+  withDb(ctx.app, (db) => db.prepare(`INSERT INTO account_links (kind, token_hash, email, role, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+    .run(kind, hashToken(token), email, kind === "invite" ? "responder" : null, userId, Date.now(), Date.now() + 86_400_000));
+  return token;
+}
+function spareUser(): { id: number; role: string; disabled: boolean } {
+  return withDb(ctx.app, (db) => {
+    const row = db.prepare("SELECT id, role, disabled_at FROM users WHERE email = 'spare@herald.test'").get() as { id: number; role: string; disabled_at: number | null } | undefined;
+    if (row) return { id: row.id, role: row.role, disabled: row.disabled_at !== null };
+    const id = Number(db.prepare("INSERT INTO users (email, name, password_hash, role) VALUES ('spare@herald.test', 'Spare', 'x', 'responder')").run().lastInsertRowid);
+    return { id, role: "responder", disabled: false };
+  });
+}
+const linkIdOf = (email: string) => withDb(ctx.app, (db) => (db.prepare("SELECT max(id) AS id FROM account_links WHERE email = ?").get(email) as { id: number }).id);
+const NEW_PASSWORD = "matrix-changed-password";
+
 const ACTIONS: Record<string, ActionEntry> = {
+  // Changing one's password voids one's sessions; `after` puts the old password back (no change time) for the next cells.
+  "app/console/account/actions.ts#changePasswordAction": {
+    prepare: () => ({ path: "/console/account", args: [prev, formData({ current: PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD })] }),
+    after: async (who) => {
+      if (!allowed(who)) return;
+      const hash = await hashPassword(PASSWORD);
+      withDb(ctx.app, (db) => db.prepare("UPDATE users SET password_hash = ?, password_changed_at = NULL WHERE email IN ('admin@herald.test', 'responder@herald.test')").run(hash));
+    },
+  },
+  "app/console/people/actions.ts#inviteAction": {
+    role: "admin", prepare: (who) => ({ path: "/console/people", args: [prev, formData({ email: `invited-${who.toLowerCase()}@herald.test`, role: "responder" })] }),
+  },
+  "app/console/people/actions.ts#revokeInviteAction": {
+    role: "admin", prepare: (who) => { insertLink("invite", `revoke-${who.toLowerCase()}@herald.test`); return { path: "/console/people", args: [prev, formData({ id: String(linkIdOf(`revoke-${who.toLowerCase()}@herald.test`)) })] }; },
+  },
+  "app/console/people/actions.ts#issueResetAction": { role: "admin", prepare: () => ({ path: "/console/people", args: [prev, formData({ id: String(spareUser().id) })] }) },
+  "app/console/people/actions.ts#setRoleAction": {
+    role: "admin", prepare: () => { const u = spareUser(); return { path: "/console/people", args: [prev, formData({ id: String(u.id), role: u.role === "admin" ? "responder" : "admin" })] }; },
+  },
+  "app/console/people/actions.ts#setDisabledAction": {
+    role: "admin", prepare: () => { const u = spareUser(); return { path: "/console/people", args: [prev, formData({ id: String(u.id), disabled: String(!u.disabled) })] }; },
+  },
   "app/console/deliveries/actions.ts#retryDeliveryAction": { prepare: () => ({ path: "/console/deliveries", args: [formData({ id: String(insertDeadDelivery()) })] }) },
   "app/console/deliveries/actions.ts#skipDeliveryAction": { prepare: () => ({ path: "/console/deliveries", args: [formData({ id: String(insertDeadDelivery()) })] }) },
   "app/console/incidents/[id]/actions.ts#postUpdateAction": {
@@ -255,6 +297,19 @@ const ACTIONS: Record<string, ActionEntry> = {
   // Each caller tries to revoke a fresh token: its own when it has an account, else a responder's.
   "app/console/tokens/actions.ts#revokeTokenAction": { prepare: (who) => ({ path: "/console/tokens", args: [{}, formData({ id: String(insertToken(actingUser(who).id, "to revoke")) })] }) },
 };
+
+// Anonymous by design: first-run setup (only while nobody has an account) and the one-time links.
+// Every caller gets the same answer; only a valid token (or an empty install) makes an account.
+type PublicAction = { path: (token: string) => string; args: (token: string) => unknown[]; refusal: RegExp; link?: "invite" | "reset" };
+const passwords = { password: "matrix-new-password", confirm: "matrix-new-password" };
+const PUBLIC_ACTIONS: Record<string, PublicAction> = {
+  "app/setup/actions.ts#setupAction": { path: () => "/setup", args: () => [prev, formData({ name: "Intruder", email: "intruder@herald.test", ...passwords })], refusal: /already set up/ },
+  "app/invite/[token]/actions.ts#acceptInviteAction": {
+    link: "invite", path: (t) => `/invite/${t}`, args: (t) => [t, prev, formData({ name: "Invitee", ...passwords })], refusal: /not valid/,
+  },
+  "app/reset/[token]/actions.ts#resetPasswordAction": { link: "reset", path: (t) => `/reset/${t}`, args: (t) => [t, prev, formData(passwords)], refusal: /not valid/ },
+};
+const accounts = () => withDb(ctx.app, (db) => JSON.stringify([db.prepare("SELECT * FROM users ORDER BY id").all(), db.prepare("SELECT * FROM account_links ORDER BY id").all()]));
 
 test.describe.configure({ mode: "serial" });
 
@@ -333,13 +388,13 @@ test("every console page, API route and server action on disk has a matrix entry
   for (const r of apiOnDisk) if (!API[r]) missing.push(`route ${r}`);
   for (const r of routes) if (!r.route.startsWith("/api/v1") && !PUBLIC_ROUTES.includes(r.route)) missing.push(`route ${r.route} (not /api/v1 and not listed as public)`);
   const actions = serverActions();
-  for (const a of actions) if (!ACTIONS[a]) missing.push(`server action ${a}`);
+  for (const a of actions) if (!ACTIONS[a] && !PUBLIC_ACTIONS[a]) missing.push(`server action ${a}`);
   const ids = actionIds();
-  for (const a of actions) if (ACTIONS[a] && !ids.has(a)) missing.push(`server action ${a} is not in this build's manifest (rebuild?)`);
+  for (const a of actions) if ((ACTIONS[a] || PUBLIC_ACTIONS[a]) && !ids.has(a)) missing.push(`server action ${a} is not in this build's manifest (rebuild?)`);
   expect(missing, "add these to the matrix with what each caller should get").toEqual([]);
   const stale = [
     ...Object.keys(PAGES).filter((p) => !pages.includes(p)), ...Object.keys(API).filter((r) => !apiOnDisk.includes(r)),
-    ...Object.keys(ACTIONS).filter((a) => !actions.includes(a)),
+    ...Object.keys(ACTIONS).filter((a) => !actions.includes(a)), ...Object.keys(PUBLIC_ACTIONS).filter((a) => !actions.includes(a)),
   ];
   expect(stale, "matrix entries with nothing on disk").toEqual([]);
   expect(Object.keys(PAGES).length + apiOnDisk.length + actions.length).toBeGreaterThanOrEqual(30);
@@ -414,7 +469,7 @@ test("/api/v1 routes × callers: bearer tokens of enabled users only; cookies ne
 });
 
 test("server actions × callers: only a signed-in, enabled user with the role writes", async () => {
-  test.setTimeout(240_000); // over 150 real HTTP calls, each rendering a page on a shared 2-core machine
+  test.setTimeout(300_000); // ~30 actions × 8 callers, each rendering a page on a shared 2-core machine
   const ids = actionIds();
   const failures: string[] = [];
   let cells = 0;
@@ -427,9 +482,12 @@ test("server actions × callers: only a signed-in, enabled user with the role wr
       const before = dbFingerprint(ctx.app);
       const res = await callAction(ctx.app, action.id, call.path, call.args, credentials(who, "console"));
       const after = dbFingerprint(ctx.app);
+      await entry.after?.(who);
       const where = `${key} as ${who}: ${res.status} redirect=${res.redirect ?? "-"}`;
       if (allowed(who, entry.role)) {
-        if (res.status !== 200 || res.redirect?.startsWith("/console/signin") || after === before) failures.push(`${where} (expected it to write)`);
+        // Changing one's password ends in a redirect to sign in again, with a note saying so.
+        const signedOut = res.redirect?.startsWith("/console/signin") && res.redirect.split(";")[0] !== "/console/signin?done=password";
+        if (res.status !== 200 || signedOut || after === before) failures.push(`${where} (expected it to write)`);
       } else {
         const to = who === "responder" ? "/console?forbidden=1" : "/console/signin";
         if (!res.redirect?.startsWith(to)) failures.push(`${where} (expected a redirect to ${to})`);
@@ -439,5 +497,45 @@ test("server actions × callers: only a signed-in, enabled user with the role wr
     }
   }
   console.log(`server actions: ${cells} cells checked`);
+  expect(failures).toEqual([]);
+});
+
+test("first-run and link pages: /setup is gone once anyone has an account; a bad link explains itself", async () => {
+  const failures: string[] = [];
+  for (const who of IDENTITIES) {
+    const before = accounts();
+    const setup = await fetch(`${ctx.app.url}/setup`, { redirect: "manual", headers: credentials(who, "console") });
+    if (setup.status !== 404) failures.push(`/setup as ${who}: ${setup.status} (expected 404)`);
+    for (const kind of ["invite", "reset"]) {
+      const res = await fetch(`${ctx.app.url}/${kind}/not-a-real-token-${"x".repeat(30)}`, { redirect: "manual", headers: credentials(who, "console") });
+      const text = await res.text();
+      if (res.status !== 200 || !text.includes("This link is not valid") || leaks(text).length) failures.push(`/${kind}/… as ${who}: ${res.status}`);
+    }
+    if (accounts() !== before) failures.push(`pages as ${who} changed accounts`);
+  }
+  expect(failures).toEqual([]);
+});
+
+test("anonymous server actions × callers: a bad token or a set-up install changes no account; a good token does", async () => {
+  const ids = actionIds();
+  const failures: string[] = [];
+  for (const [key, entry] of Object.entries(PUBLIC_ACTIONS)) {
+    const action = ids.get(key);
+    if (!action) { failures.push(`${key} missing from the build`); continue; }
+    if (entry.link) { // the holder of a real link, signed in or not, is let through once
+      const token = insertLink(entry.link, `holder-${entry.link}@herald.test`, entry.link === "reset" ? spareUser().id : null);
+      const before = accounts();
+      const res = await callAction(ctx.app, action.id, entry.path(token), entry.args(token));
+      if (!res.redirect?.startsWith(`/console/signin?done=${entry.link}`) || accounts() === before) failures.push(`${key} with a good token: ${res.status} ${res.redirect}`);
+    }
+    for (const who of IDENTITIES) {
+      const before = accounts();
+      const token = `bogus-${who}-${"y".repeat(30)}`;
+      const res = await callAction(ctx.app, action.id, entry.path(token), entry.args(token), credentials(who, "console"));
+      const refused = entry.refusal.test(res.text) || /Too many attempts/.test(res.text);
+      if (!refused || res.redirect || accounts() !== before) failures.push(`${key} as ${who}: ${res.status} redirect=${res.redirect ?? "-"} ${res.text.slice(0, 120)}`);
+      if (leaks(res.text).length) failures.push(`${key} as ${who} leaked ${leaks(res.text).join(", ")}`);
+    }
+  }
   expect(failures).toEqual([]);
 });

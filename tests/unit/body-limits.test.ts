@@ -14,6 +14,11 @@ describe("bodyLimitFor", () => {
     ["/api/auth/callback/credentials", {}, L.auth],
     ["/api/auth/signout?x=1", {}, L.auth],
     ["/console/signin", { "next-action": "abc" }, L.auth],
+    // First-run setup and the invite/reset links are anonymous password forms too.
+    ["/setup", { "next-action": "abc" }, L.auth],
+    ["/invite/abcDEF123", { "next-action": "abc" }, L.auth],
+    ["/reset/abcDEF123", { "next-action": "abc" }, L.auth],
+    ["/setups", { "next-action": "abc" }, L.action],
     ["/api/v1/incidents", {}, L.api],
     ["/api/v1/incidents/TM1/updates?x", { "next-action": "abc" }, L.api],
     ["/console/incidents/new", {}, L.action],
