@@ -15,7 +15,8 @@ const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   let end = 0;
-  for (const g of segmenter.segment(text.slice(0, max))) {
+  // Segments are computed lazily: only the first `max` units of a long text are ever walked.
+  for (const g of segmenter.segment(text)) {
     if (g.index + g.segment.length > max - 1) break;
     end = g.index + g.segment.length;
   }
