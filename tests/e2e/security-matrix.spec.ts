@@ -16,10 +16,10 @@ import {
 
 const IDENTITIES = ["anonymous", "responder", "admin", "revokedToken", "expiredToken", "expiredSession", "disabledUser", "wrongCredential"] as const;
 type Identity = (typeof IDENTITIES)[number];
-const SENTINEL = { incident: "Matrix sentinel incident", monitor: "Matrix sentinel monitor", token: "matrix-sentinel-token", notice: "Matrix sentinel notice", delivery: "Matrix sentinel delivery" };
+const SENTINEL = { incident: "Matrix sentinel incident", monitor: "Matrix sentinel monitor", token: "matrix-sentinel-token", notice: "Matrix sentinel notice", delivery: "Matrix sentinel delivery", subscriber: "matrix-sentinel-subscriber" };
 
 type Ctx = {
-  app: AppServer; incidentId: string; monitorId: number; closedPort: number; updateIds: number[]; spareMonitorIds: number[];
+  app: AppServer; incidentId: string; monitorId: number; closedPort: number; updateIds: number[]; spareMonitorIds: number[]; subscriberId: number;
   users: Record<"admin" | "responder" | "gone", { id: number; email: string; name: string }>;
   tokens: Record<"responder" | "admin" | "revoked" | "expired" | "gone", string>;
   sessions: Record<"responder" | "admin" | "expired" | "gone", string>;
@@ -58,6 +58,7 @@ const PAGES: Record<string, PageEntry> = {
   "/console/monitors/[id]": { path: () => `/console/monitors/${ctx.monitorId}`, sees: SENTINEL.monitor },
   "/console/monitors/new": { path: () => "/console/monitors/new", sees: "Add a certificate monitor" },
   "/console/settings": { path: () => "/console/settings", role: "admin", sees: "Certificate monitor targets" },
+  "/console/subscribers": { path: () => "/console/subscribers", role: "admin", sees: SENTINEL.subscriber },
   "/console/tokens": { path: () => "/console/tokens", sees: SENTINEL.token },
 };
 // Pages anyone may read. The sign-in page sends a signed-in user on to the console.
@@ -81,6 +82,16 @@ const API: Record<string, ApiEntry> = {
   "GET /api/v1/services": { path: () => "/api/v1/services", ok: 200, sees: "Microsoft Teams" },
   "GET /api/v1/settings/monitor-targets": { role: "admin", path: () => "/api/v1/settings/monitor-targets", ok: 200, sees: "169.254.169.254" },
   "PUT /api/v1/settings/monitor-targets": { role: "admin", path: () => "/api/v1/settings/monitor-targets", ok: 200, body: () => ({ allow: [], deny: ["169.254.0.0/16", "203.0.113.7"] }) },
+  "GET /api/v1/subscribers": { role: "admin", path: () => "/api/v1/subscribers", ok: 200, sees: SENTINEL.subscriber },
+  "POST /api/v1/subscribers": { role: "admin", path: () => "/api/v1/subscribers", ok: 201, body: () => ({ channel: "slack", target: `http://127.0.0.1:${ctx.closedPort}/api-${Math.random()}` }) },
+  "GET /api/v1/subscribers/[id]": { role: "admin", path: () => `/api/v1/subscribers/${ctx.subscriberId}`, ok: 200, sees: SENTINEL.subscriber },
+  // Each caller tries to remove, or reactivate, a subscriber of its own.
+  "DELETE /api/v1/subscribers/[id]": { role: "admin", path: () => `/api/v1/subscribers/${insertSubscriber()}`, ok: 204 },
+  "POST /api/v1/subscribers/[id]/reactivate": { role: "admin", path: () => `/api/v1/subscribers/${insertSubscriber(true)}/reactivate`, ok: 200 },
+};
+// Console routes that are not pages (downloads): the session decides, 401/403 otherwise.
+const CONSOLE_ROUTES: Record<string, { role?: "admin"; path: () => string; sees: string }> = {
+  "/console/subscribers/export": { role: "admin", path: () => "/console/subscribers/export", sees: SENTINEL.subscriber },
 };
 // Routes outside /api/v1 that are public by design (no credentials, no per-user data).
 const PUBLIC_ROUTES = [
@@ -121,6 +132,13 @@ function insertDeadDelivery(): number {
     VALUES (?, ?, 'x', 'dead', 5, 0, ?, ?)`).run(updateId, ctx.incidentId, SENTINEL.delivery, Date.now()).lastInsertRowid));
 }
 
+/** A webhook subscriber (quarantined if asked) that one caller may remove or reactivate. */
+function insertSubscriber(quarantined = false): number {
+  const target = `http://127.0.0.1:${ctx.closedPort}/spare-${Math.random()}`;
+  return withDb(ctx.app, (db) => Number(db.prepare(`INSERT INTO subscribers (channel, target, target_key, secret, created_at, confirmed_at, quarantined_at, failing_since)
+    VALUES ('webhook', ?, ?, 'whsec_matrix', ?, ?, ?, ?)`).run(target, target, Date.now(), Date.now(), quarantined ? Date.now() : null, quarantined ? Date.now() : null).lastInsertRowid));
+}
+
 const ACTIONS: Record<string, ActionEntry> = {
   "app/console/deliveries/actions.ts#retryDeliveryAction": { prepare: () => ({ path: "/console/deliveries", args: [formData({ id: String(insertDeadDelivery()) })] }) },
   "app/console/deliveries/actions.ts#skipDeliveryAction": { prepare: () => ({ path: "/console/deliveries", args: [formData({ id: String(insertDeadDelivery()) })] }) },
@@ -151,6 +169,11 @@ const ACTIONS: Record<string, ActionEntry> = {
     role: "admin",
     prepare: () => ({ path: "/console/settings", args: [{ seq: 0, values: { allow: "", deny: "" }, errors: {} }, formData({ allow: "", deny: `169.254.0.0/16\n198.51.100.${Math.floor(Math.random() * 250)}` })] }),
   },
+  "app/console/subscribers/actions.ts#createSubscriberAction": {
+    role: "admin", prepare: () => ({ path: "/console/subscribers", args: [prev, formData({ channel: "teams", target: `http://127.0.0.1:${ctx.closedPort}/action-${Math.random()}` })] }),
+  },
+  "app/console/subscribers/actions.ts#removeSubscriberAction": { role: "admin", prepare: () => ({ path: "/console/subscribers", args: [prev, formData({ id: String(insertSubscriber()) })] }) },
+  "app/console/subscribers/actions.ts#reactivateSubscriberAction": { role: "admin", prepare: () => ({ path: "/console/subscribers", args: [prev, formData({ id: String(insertSubscriber(true)) })] }) },
   "app/console/tokens/actions.ts#createTokenAction": { prepare: () => ({ path: "/console/tokens", args: [{}, formData({ name: "made by the matrix" })] }) },
   // Each caller tries to revoke a fresh token: its own when it has an account, else a responder's.
   "app/console/tokens/actions.ts#revokeTokenAction": { prepare: (who) => ({ path: "/console/tokens", args: [{}, formData({ id: String(insertToken(actingUser(who).id, "to revoke")) })] }) },
@@ -172,7 +195,7 @@ test.beforeAll(async ({ request }) => {
     const id = Number(db.prepare("INSERT INTO users (email, name, password_hash, role) VALUES ('gone@herald.test', 'Gone Admin', ?, 'admin')").run(goneHash).lastInsertRowid);
     return { id, email: "gone@herald.test", name: "Gone Admin" };
   });
-  ctx = { app, closedPort, users: { ...ids, gone }, incidentId: "", monitorId: 0, updateIds: [], spareMonitorIds: [], tokens: {} as Ctx["tokens"], sessions: {} as Ctx["sessions"] };
+  ctx = { app, closedPort, users: { ...ids, gone }, incidentId: "", monitorId: 0, updateIds: [], spareMonitorIds: [], subscriberId: 0, tokens: {} as Ctx["tokens"], sessions: {} as Ctx["sessions"] };
   const token = (userId: number, name: string, patch?: string) => {
     const t = newToken();
     withDb(app, (db) => {
@@ -204,6 +227,11 @@ test.beforeAll(async ({ request }) => {
     return res.json() as Promise<{ id: number | string; update?: { id: number } }>;
   };
   ctx.incidentId = String((await api("/api/v1/incidents", { service: "teams", title: SENTINEL.incident, message: "Sentinel.", skipX: true })).id);
+  const adminPost = await request.post(`${app.url}/api/v1/subscribers`, {
+    headers: { authorization: `Bearer ${ctx.tokens.admin}` }, data: { channel: "webhook", target: `http://127.0.0.1:${closedPort}/${SENTINEL.subscriber}` },
+  });
+  expect(adminPost.status(), await adminPost.text()).toBe(201);
+  ctx.subscriberId = Number(((await adminPost.json()) as { id: number }).id);
   ctx.monitorId = Number((await api("/api/v1/monitors", { name: SENTINEL.monitor, host: "127.0.0.1", port: closedPort, service: "teams" })).id);
   for (let i = 0; i < 2 * IDENTITIES.length + 1; i++) {
     const r = await api(`/api/v1/incidents/${ctx.incidentId}/updates`, { status: "investigating", message: `Spare update ${i}.`, skipX: true });
@@ -222,7 +250,7 @@ test("every console page, API route and server action on disk has a matrix entry
   for (const p of pages) if (!PAGES[p] && !PUBLIC_PAGES.includes(p)) missing.push(`page ${p}`);
   const apiOnDisk = routes.filter((r) => r.route.startsWith("/api/v1")).flatMap((r) => r.methods.map((m) => `${m} ${r.route}`));
   for (const r of apiOnDisk) if (!API[r]) missing.push(`route ${r}`);
-  for (const r of routes) if (!r.route.startsWith("/api/v1") && !PUBLIC_ROUTES.includes(r.route)) missing.push(`route ${r.route} (not /api/v1 and not listed as public)`);
+  for (const r of routes) if (!r.route.startsWith("/api/v1") && !PUBLIC_ROUTES.includes(r.route) && !CONSOLE_ROUTES[r.route]) missing.push(`route ${r.route} (not /api/v1 and not listed as public)`);
   const actions = serverActions();
   for (const a of actions) if (!ACTIONS[a]) missing.push(`server action ${a}`);
   const ids = actionIds();
@@ -230,6 +258,7 @@ test("every console page, API route and server action on disk has a matrix entry
   expect(missing, "add these to the matrix with what each caller should get").toEqual([]);
   const stale = [
     ...Object.keys(PAGES).filter((p) => !pages.includes(p)), ...Object.keys(API).filter((r) => !apiOnDisk.includes(r)),
+    ...Object.keys(CONSOLE_ROUTES).filter((r) => !routes.some((d) => d.route === r)),
     ...Object.keys(ACTIONS).filter((a) => !actions.includes(a)),
   ];
   expect(stale, "matrix entries with nothing on disk").toEqual([]);
@@ -270,6 +299,26 @@ test("console pages × callers: data only for a signed-in, enabled user with the
   console.log(`console pages: ${cells} cells checked`);
   expect(failures).toEqual([]);
   expect(cells).toBe((Object.keys(PAGES).length + 1) * IDENTITIES.length);
+});
+
+test("console routes × callers: the session (never a bearer token) and the role decide", async () => {
+  const failures: string[] = [];
+  for (const [route, entry] of Object.entries(CONSOLE_ROUTES)) {
+    for (const who of IDENTITIES) {
+      const before = dbFingerprint(ctx.app);
+      const res = await fetch(ctx.app.url + entry.path(), { redirect: "manual", headers: credentials(who, "console") });
+      const text = await res.text();
+      const where = `${route} as ${who}: ${res.status}`;
+      if (allowed(who, entry.role)) {
+        if (res.status !== 200 || !text.includes(entry.sees)) failures.push(`${where} (expected 200 showing "${entry.sees}")`);
+      } else {
+        const expected = who === "responder" ? 403 : 401;
+        if (res.status !== expected || leaks(text).length) failures.push(`${where} (expected ${expected}) ${text.slice(0, 200)}`);
+      }
+      if (dbFingerprint(ctx.app) !== before) failures.push(`${where} wrote to the database`);
+    }
+  }
+  expect(failures).toEqual([]);
 });
 
 test("/api/v1 routes × callers: bearer tokens of enabled users only; cookies never count", async () => {
