@@ -115,4 +115,19 @@ describe("webhook signature and Statuspage payload", () => {
     expect((resolved[0]!.body as { incident: { status: string; incident_updates: unknown[] } }).incident.incident_updates).toHaveLength(2);
     expect(webhookEvents({ ...common, updateId: last.id, componentFilter: new Set([999]) }).map((e) => e.event)).toEqual(["incident.update"]);
   });
+
+  it("carries hostile titles and bodies as exact JSON strings: nothing added, nothing lost", async () => {
+    const strings = [...payloads("http://127.0.0.1:9"), ...BLNS.filter((b) => b.trim()).slice(0, 150)];
+    for (const [n, s] of strings.entries()) {
+      if (n % 10 !== 0) continue; // every tenth string keeps the database work small
+      const inc = await open({ title: s.slice(0, 200) || "x", message: s || "x" });
+      const detail = (await getIncident(inc.id))!;
+      const [event] = webhookEvents({ incident: detail, updateId: detail.updates[0]!.id, deliveryId: 1, page: { id: "p", indicator: "none", description: "ok" },
+        base: "https://status.example.com", unsubscribeUrl: "u", documentationUrl: "d", generatedAt: 0, componentFilter: null });
+      const back = JSON.parse(JSON.stringify(event!.body)) as { incident: { name: string; incident_updates: Array<{ body: string }> } };
+      expect(back.incident.name).toBe(detail.title);
+      expect(back.incident.incident_updates[0]!.body).toBe(detail.updates[0]!.body);
+      expect(Object.keys(back).sort()).toEqual(["incident", "meta", "page"]);
+    }
+  });
 });
