@@ -20,6 +20,7 @@ const SENTINEL = { incident: "Matrix sentinel incident", monitor: "Matrix sentin
 
 type Ctx = {
   app: AppServer; incidentId: string; monitorId: number; closedPort: number; updateIds: number[]; spareMonitorIds: number[]; subscriberId: number;
+  spareSubscribers: { plain: number[]; quarantined: number[] };
   users: Record<"admin" | "responder" | "gone", { id: number; email: string; name: string }>;
   tokens: Record<"responder" | "admin" | "revoked" | "expired" | "gone", string>;
   sessions: Record<"responder" | "admin" | "expired" | "gone", string>;
@@ -86,8 +87,8 @@ const API: Record<string, ApiEntry> = {
   "POST /api/v1/subscribers": { role: "admin", path: () => "/api/v1/subscribers", ok: 201, body: () => ({ channel: "slack", target: `http://127.0.0.1:${ctx.closedPort}/api-${Math.random()}` }) },
   "GET /api/v1/subscribers/[id]": { role: "admin", path: () => `/api/v1/subscribers/${ctx.subscriberId}`, ok: 200, sees: SENTINEL.subscriber },
   // Each caller tries to remove, or reactivate, a subscriber of its own.
-  "DELETE /api/v1/subscribers/[id]": { role: "admin", path: () => `/api/v1/subscribers/${insertSubscriber()}`, ok: 204 },
-  "POST /api/v1/subscribers/[id]/reactivate": { role: "admin", path: () => `/api/v1/subscribers/${insertSubscriber(true)}/reactivate`, ok: 200 },
+  "DELETE /api/v1/subscribers/[id]": { role: "admin", path: () => `/api/v1/subscribers/${spareSubscriber("plain")}`, ok: 204 },
+  "POST /api/v1/subscribers/[id]/reactivate": { role: "admin", path: () => `/api/v1/subscribers/${spareSubscriber("quarantined")}/reactivate`, ok: 200 },
 };
 // Console routes that are not pages (downloads): the session decides, 401/403 otherwise.
 const CONSOLE_ROUTES: Record<string, { role?: "admin"; path: () => string; sees: string }> = {
@@ -137,6 +138,12 @@ function insertSubscriber(quarantined = false): number {
   const target = `http://127.0.0.1:${ctx.closedPort}/spare-${Math.random()}`;
   return withDb(ctx.app, (db) => Number(db.prepare(`INSERT INTO subscribers (channel, target, target_key, secret, created_at, confirmed_at, quarantined_at, failing_since)
     VALUES ('webhook', ?, ?, 'whsec_matrix', ?, ?, ?, ?)`).run(target, target, Date.now(), Date.now(), quarantined ? Date.now() : null, quarantined ? Date.now() : null).lastInsertRowid));
+}
+
+function spareSubscriber(kind: "plain" | "quarantined"): number {
+  const id = ctx.spareSubscribers[kind].shift();
+  if (id === undefined) throw new Error("out of spare subscribers");
+  return id;
 }
 
 const ACTIONS: Record<string, ActionEntry> = {
@@ -195,7 +202,7 @@ test.beforeAll(async ({ request }) => {
     const id = Number(db.prepare("INSERT INTO users (email, name, password_hash, role) VALUES ('gone@herald.test', 'Gone Admin', ?, 'admin')").run(goneHash).lastInsertRowid);
     return { id, email: "gone@herald.test", name: "Gone Admin" };
   });
-  ctx = { app, closedPort, users: { ...ids, gone }, incidentId: "", monitorId: 0, updateIds: [], spareMonitorIds: [], subscriberId: 0, tokens: {} as Ctx["tokens"], sessions: {} as Ctx["sessions"] };
+  ctx = { app, closedPort, users: { ...ids, gone }, incidentId: "", monitorId: 0, updateIds: [], spareMonitorIds: [], subscriberId: 0, spareSubscribers: { plain: [], quarantined: [] }, tokens: {} as Ctx["tokens"], sessions: {} as Ctx["sessions"] };
   const token = (userId: number, name: string, patch?: string) => {
     const t = newToken();
     withDb(app, (db) => {
@@ -238,6 +245,10 @@ test.beforeAll(async ({ request }) => {
     ctx.updateIds.push(r.update?.id ?? 0);
   }
   for (let i = 0; i < IDENTITIES.length; i++) ctx.spareMonitorIds.push(insertMonitor(`Spare monitor ${i}`));
+  for (let i = 0; i < IDENTITIES.length; i++) {
+    ctx.spareSubscribers.plain.push(insertSubscriber());
+    ctx.spareSubscribers.quarantined.push(insertSubscriber(true));
+  }
   insertNotice();
   insertDeadDelivery(); // so the deliveries page has a row to show
 });
