@@ -190,6 +190,8 @@ export const deliveries = sqliteTable(
   (t) => [
     uniqueIndex("deliveries_update_channel_target").on(t.updateId, t.channel, t.subscriberId),
     index("deliveries_due").on(t.state, t.nextAttemptAt),
+    // A subscriber's thread: its unfinished earlier deliveries for an incident block later ones.
+    index("deliveries_subscriber_thread").on(t.channel, t.subscriberId, t.incidentId, t.updateId),
   ],
 );
 

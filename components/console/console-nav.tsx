@@ -18,7 +18,7 @@ const isCurrent = (path: string, href: string) =>
 
 export function ConsoleNav({ admin }: { admin: boolean }) {
   const path = usePathname() ?? "";
-  const links = admin ? [...LINKS, { href: "/console/services", label: "Services" }, { href: "/console/people", label: "People" }, { href: "/console/audit", label: "Audit log" }, { href: "/console/settings", label: "Settings" }] : LINKS;
+  const links = admin ? [...LINKS, { href: "/console/services", label: "Services" }, { href: "/console/subscribers", label: "Subscribers" }, { href: "/console/people", label: "People" }, { href: "/console/audit", label: "Audit log" }, { href: "/console/settings", label: "Settings" }] : LINKS;
   return (
     <nav aria-label="Console">
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">

@@ -1,4 +1,4 @@
-import type { Delivery, Incident, IncidentUpdate } from "@/db/schema";
+import type { Delivery, Incident, IncidentUpdate, Subscriber } from "@/db/schema";
 
 /** What a push channel is told to send: one update of one incident, with the thread so far. */
 export type SendContext = {
@@ -10,6 +10,10 @@ export type SendContext = {
   /** remoteId of this channel's latest sent delivery for the incident (X replies to it). */
   previousRemoteId: string | null;
   publicUrl: string;
+  /** Subscriber channels: who this delivery is for (active when claimed). */
+  subscriber?: Subscriber;
+  /** Subscriber channels: the incident's updates before this one, oldest first (mail threading). */
+  earlierUpdateIds?: number[];
 };
 
 export type SendResult =
@@ -26,6 +30,12 @@ export interface Channel {
   name: string;
   label: string;
   kind: "pull" | "push";
+  /**
+   * Push channels with `audience: "subscribers"` get one outbox row per matching active
+   * subscriber (lib/subscribers/enqueue.ts) and are sent in batches, `concurrency` at a time.
+   */
+  audience?: "subscribers";
+  concurrency?: number;
   /** Whether the channel is configured; `reason` is shown in the console when it is off. */
   status(): ChannelStatus;
   /** Push channels: whether this update should produce a delivery on this channel. */

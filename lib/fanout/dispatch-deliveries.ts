@@ -5,6 +5,7 @@ import { claimDelivery } from "@/lib/fanout/claim-delivery";
 import { dueDeliveries } from "@/lib/fanout/due-deliveries";
 import { loadSendContext } from "@/lib/fanout/load-send-context";
 import { recordOutcome, type Outcome } from "@/lib/fanout/record-outcome";
+import { dispatchSubscriberChannel } from "@/lib/subscribers/dispatch";
 
 export const DISPATCH_JOB = "dispatch";
 
@@ -19,13 +20,20 @@ export type DispatchOptions = {
 
 export type DispatchReport = Record<Outcome, number>;
 
-/** One pass of the outbox: send every due delivery, oldest first, each incident in order. */
+/**
+ * One pass of the outbox: send every due delivery, oldest first, each incident in order. X goes
+ * one at a time per thread; subscriber channels in batches (lib/subscribers/dispatch.ts).
+ */
 export async function dispatchDeliveries(opts: DispatchOptions = {}): Promise<DispatchReport> {
   const now = opts.now ?? Date.now;
   const report: DispatchReport = { sent: 0, retry: 0, rate_limited: 0, dead: 0, lost: 0 };
   let budget = opts.maxSends ?? 50;
   for (const channel of pushChannels()) {
     if (!channel.send) continue;
+    if (channel.audience === "subscribers") {
+      await dispatchSubscriberChannel(channel, { now, random: opts.random, lease: opts.holdLease === false ? null : `job:${DISPATCH_JOB}` }, report);
+      continue;
+    }
     let progress = true;
     channel: while (progress && budget > 0) {
       progress = false;

@@ -1,11 +1,17 @@
 import { deliveries, type IncidentUpdate } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { pushChannels } from "@/lib/fanout/registry";
+import { enqueueSubscriberDeliveries } from "@/lib/subscribers/enqueue";
 
 /** Write the outbox rows for one update, inside the update's own transaction. */
 export function enqueueDeliveries(tx: Tx, update: IncidentUpdate, now: number): void {
   for (const channel of pushChannels()) {
     const wanted = channel.wants ? channel.wants(update) : true;
+    // Subscriber channels: one row per subscriber, none at all when the update is not wanted.
+    if (channel.audience === "subscribers") {
+      if (wanted) enqueueSubscriberDeliveries(tx, channel.name, update, now);
+      continue;
+    }
     tx.insert(deliveries)
       .values({
         updateId: update.id,

@@ -1,9 +1,12 @@
 import type { Channel } from "@/lib/fanout/channel";
 import { feedsChannel, statusPageChannel, statuspageJsonChannel } from "@/lib/fanout/pull-channels";
+import { slackChannel } from "@/lib/channels/slack/slack-channel";
+import { teamsChannel } from "@/lib/channels/teams/teams-channel";
+import { webhookChannel } from "@/lib/channels/webhook/webhook-channel";
 import { xChannel } from "@/lib/x/x-channel";
 
 /** The one list of channels. Push channels get one outbox row per update. */
-export const channels: Channel[] = [statusPageChannel, feedsChannel, statuspageJsonChannel, xChannel];
+export const channels: Channel[] = [statusPageChannel, feedsChannel, statuspageJsonChannel, xChannel, webhookChannel, slackChannel, teamsChannel];
 
 export const pushChannels = () => channels.filter((c) => c.kind === "push" && c.status().enabled);
 export const channelByName = (name: string) => channels.find((c) => c.name === name);

@@ -16,7 +16,7 @@ export async function getIncident(id: string) {
   const updates = await db.select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, id))
     .orderBy(desc(incidentUpdates.postedAt), desc(incidentUpdates.id)).all();
   const changes = updates.length === 0 ? [] : await db
-    .select({ updateId: updateComponentChanges.updateId, slug: components.slug, name: components.name,
+    .select({ updateId: updateComponentChanges.updateId, componentId: updateComponentChanges.componentId, slug: components.slug, name: components.name,
       oldStatus: updateComponentChanges.oldStatus, newStatus: updateComponentChanges.newStatus })
     .from(updateComponentChanges).innerJoin(components, eq(components.id, updateComponentChanges.componentId))
     .where(inArray(updateComponentChanges.updateId, updates.map((u) => u.id))).all();

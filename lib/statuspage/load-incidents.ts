@@ -22,7 +22,8 @@ export async function loadIncidents(opts: { unresolved: boolean; pageId: string;
   };
 }
 
-function toIncident(i: IncidentDetail, tweetOf: Map<number, string | null>, pageId: string, base: string): SpIncident {
+/** One incident in Statuspage's shape (also the `incident` of a webhook). */
+export function toIncident(i: IncidentDetail, tweetOf: Map<number, string | null>, pageId: string, base: string): SpIncident {
   const monitoring = i.updates.filter((u) => u.status === "monitoring").map((u) => u.postedAt);
   return {
     id: i.id, name: i.title, status: i.status, created_at: iso(i.startedAt), updated_at: iso(lastChangedAt(i)),

@@ -16,11 +16,12 @@ import {
 
 const IDENTITIES = ["anonymous", "responder", "admin", "revokedToken", "expiredToken", "expiredSession", "disabledUser", "wrongCredential"] as const;
 type Identity = (typeof IDENTITIES)[number];
-const SENTINEL = { service: "Matrix sentinel service", incident: "Matrix sentinel incident", monitor: "Matrix sentinel monitor", token: "matrix-sentinel-token", notice: "Matrix sentinel notice", delivery: "Matrix sentinel delivery", template: "Matrix sentinel template" };
+const SENTINEL = { service: "Matrix sentinel service", incident: "Matrix sentinel incident", monitor: "Matrix sentinel monitor", token: "matrix-sentinel-token", notice: "Matrix sentinel notice", delivery: "Matrix sentinel delivery", template: "Matrix sentinel template", subscriber: "matrix-sentinel-subscriber" };
 
 type Ctx = {
   app: AppServer; incidentId: string; monitorId: number; closedPort: number; updateIds: number[]; spareMonitorIds: number[]; spareServices: string[]; spareComponents: string[];
-  firstUpdateId: number; templateId: number; spareTemplateIds: number[];
+  firstUpdateId: number; templateId: number; spareTemplateIds: number[]; subscriberId: number;
+  spareSubscribers: { plain: number[]; quarantined: number[] };
   users: Record<"admin" | "responder" | "gone", { id: number; email: string; name: string }>;
   tokens: Record<"responder" | "admin" | "revoked" | "expired" | "gone", string>;
   sessions: Record<"responder" | "admin" | "expired" | "gone", string>;
@@ -64,6 +65,7 @@ const PAGES: Record<string, PageEntry> = {
   "/console/people": { path: () => "/console/people", role: "admin", sees: "Open invites" },
   "/console/account": { path: () => "/console/account", sees: "Change your password" },
   "/console/settings": { path: () => "/console/settings", role: "admin", sees: "Certificate monitor targets" },
+  "/console/subscribers": { path: () => "/console/subscribers", role: "admin", sees: SENTINEL.subscriber },
   "/console/tokens": { path: () => "/console/tokens", sees: SENTINEL.token },
   "/console/templates": { path: () => "/console/templates", sees: SENTINEL.template },
   "/console/templates/new": { path: () => "/console/templates/new", sees: "New template" },
@@ -108,6 +110,16 @@ const API: Record<string, ApiEntry> = {
   "DELETE /api/v1/services/[slug]/components/[component]": { role: "admin", path: () => `/api/v1/services/matrix-sentinel/components/${spare(ctx.spareComponents)}`, ok: 204 },
   "GET /api/v1/settings/monitor-targets": { role: "admin", path: () => "/api/v1/settings/monitor-targets", ok: 200, sees: "169.254.169.254" },
   "PUT /api/v1/settings/monitor-targets": { role: "admin", path: () => "/api/v1/settings/monitor-targets", ok: 200, body: () => ({ allow: [], deny: ["169.254.0.0/16", "203.0.113.7"] }) },
+  "GET /api/v1/subscribers": { role: "admin", path: () => "/api/v1/subscribers", ok: 200, sees: SENTINEL.subscriber },
+  "POST /api/v1/subscribers": { role: "admin", path: () => "/api/v1/subscribers", ok: 201, body: () => ({ channel: "slack", target: `http://127.0.0.1:${ctx.closedPort}/api-${Math.random()}` }) },
+  "GET /api/v1/subscribers/[id]": { role: "admin", path: () => `/api/v1/subscribers/${ctx.subscriberId}`, ok: 200, sees: SENTINEL.subscriber },
+  // Each caller tries to remove, or reactivate, a subscriber of its own.
+  "DELETE /api/v1/subscribers/[id]": { role: "admin", path: () => `/api/v1/subscribers/${spareSubscriber("plain")}`, ok: 204 },
+  "POST /api/v1/subscribers/[id]/reactivate": { role: "admin", path: () => `/api/v1/subscribers/${spareSubscriber("quarantined")}/reactivate`, ok: 200 },
+};
+// Console routes that are not pages (downloads): the session decides, 401/403 otherwise.
+const CONSOLE_ROUTES: Record<string, { role?: "admin"; path: () => string; sees: string }> = {
+  "/console/subscribers/export": { role: "admin", path: () => "/console/subscribers/export", sees: SENTINEL.subscriber },
 };
 // Routes outside /api/v1 that are public by design (no credentials, no per-user data).
 const PUBLIC_ROUTES = [
@@ -202,6 +214,18 @@ function spareUser(): { id: number; role: string; disabled: boolean } {
 }
 const linkIdOf = (email: string) => withDb(ctx.app, (db) => (db.prepare("SELECT max(id) AS id FROM account_links WHERE email = ?").get(email) as { id: number }).id);
 const NEW_PASSWORD = "matrix-changed-password";
+/** A webhook subscriber (quarantined if asked) that one caller may remove or reactivate. */
+function insertSubscriber(quarantined = false): number {
+  const target = `http://127.0.0.1:${ctx.closedPort}/spare-${Math.random()}`;
+  return withDb(ctx.app, (db) => Number(db.prepare(`INSERT INTO subscribers (channel, target, target_key, secret, created_at, confirmed_at, quarantined_at, failing_since)
+    VALUES ('webhook', ?, ?, 'whsec_matrix', ?, ?, ?, ?)`).run(target, target, Date.now(), Date.now(), quarantined ? Date.now() : null, quarantined ? Date.now() : null).lastInsertRowid));
+}
+
+function spareSubscriber(kind: "plain" | "quarantined"): number {
+  const id = ctx.spareSubscribers[kind].shift();
+  if (id === undefined) throw new Error("out of spare subscribers");
+  return id;
+}
 
 const ACTIONS: Record<string, ActionEntry> = {
   // Changing one's password voids one's sessions; `after` puts the old password back (no change time) for the next cells.
@@ -293,6 +317,11 @@ const ACTIONS: Record<string, ActionEntry> = {
   "app/console/templates/actions.ts#deleteTemplateAction": {
     prepare: () => { const id = insertTemplate(`Matrix template to delete ${Math.random()}`); return { path: `/console/templates/${id}`, args: [formData({ id: String(id) })] }; },
   },
+  "app/console/subscribers/actions.ts#createSubscriberAction": {
+    role: "admin", prepare: () => ({ path: "/console/subscribers", args: [prev, formData({ channel: "teams", target: `http://127.0.0.1:${ctx.closedPort}/action-${Math.random()}` })] }),
+  },
+  "app/console/subscribers/actions.ts#removeSubscriberAction": { role: "admin", prepare: () => ({ path: "/console/subscribers", args: [prev, formData({ id: String(insertSubscriber()) })] }) },
+  "app/console/subscribers/actions.ts#reactivateSubscriberAction": { role: "admin", prepare: () => ({ path: "/console/subscribers", args: [prev, formData({ id: String(insertSubscriber(true)) })] }) },
   "app/console/tokens/actions.ts#createTokenAction": { prepare: () => ({ path: "/console/tokens", args: [{}, formData({ name: "made by the matrix" })] }) },
   // Each caller tries to revoke a fresh token: its own when it has an account, else a responder's.
   "app/console/tokens/actions.ts#revokeTokenAction": { prepare: (who) => ({ path: "/console/tokens", args: [{}, formData({ id: String(insertToken(actingUser(who).id, "to revoke")) })] }) },
@@ -327,7 +356,7 @@ test.beforeAll(async ({ request }) => {
     const id = Number(db.prepare("INSERT INTO users (email, name, password_hash, role) VALUES ('gone@herald.test', 'Gone Admin', ?, 'admin')").run(goneHash).lastInsertRowid);
     return { id, email: "gone@herald.test", name: "Gone Admin" };
   });
-  ctx = { app, closedPort, users: { ...ids, gone }, incidentId: "", monitorId: 0, updateIds: [], spareMonitorIds: [], spareServices: [], spareComponents: [], firstUpdateId: 0, templateId: 0, spareTemplateIds: [], tokens: {} as Ctx["tokens"], sessions: {} as Ctx["sessions"] };
+  ctx = { app, closedPort, users: { ...ids, gone }, incidentId: "", monitorId: 0, updateIds: [], spareMonitorIds: [], spareServices: [], spareComponents: [], firstUpdateId: 0, templateId: 0, spareTemplateIds: [], subscriberId: 0, spareSubscribers: { plain: [], quarantined: [] }, tokens: {} as Ctx["tokens"], sessions: {} as Ctx["sessions"] };
   const token = (userId: number, name: string, patch?: string) => {
     const t = newToken();
     withDb(app, (db) => {
@@ -359,6 +388,11 @@ test.beforeAll(async ({ request }) => {
     return res.json() as Promise<{ id: number | string; update?: { id: number } }>;
   };
   ctx.incidentId = String((await api("/api/v1/incidents", { service: "teams", title: SENTINEL.incident, message: "Sentinel.", skipX: true })).id);
+  const adminPost = await request.post(`${app.url}/api/v1/subscribers`, {
+    headers: { authorization: `Bearer ${ctx.tokens.admin}` }, data: { channel: "webhook", target: `http://127.0.0.1:${closedPort}/${SENTINEL.subscriber}` },
+  });
+  expect(adminPost.status(), await adminPost.text()).toBe(201);
+  ctx.subscriberId = Number(((await adminPost.json()) as { id: number }).id);
   ctx.monitorId = Number((await api("/api/v1/monitors", { name: SENTINEL.monitor, host: "127.0.0.1", port: closedPort, service: "teams" })).id);
   for (let i = 0; i < 2 * IDENTITIES.length + 1; i++) {
     const r = await api(`/api/v1/incidents/${ctx.incidentId}/updates`, { status: "investigating", message: `Spare update ${i}.`, skipX: true });
@@ -374,6 +408,10 @@ test.beforeAll(async ({ request }) => {
   ctx.firstUpdateId = withDb(app, (db) => db.prepare("SELECT min(id) FROM incident_updates WHERE incident_id = ?").pluck().get(ctx.incidentId) as number);
   ctx.templateId = Number((await api("/api/v1/templates", { kind: "incident", name: SENTINEL.template, body: "Sentinel template." })).id);
   for (let i = 0; i < IDENTITIES.length; i++) ctx.spareTemplateIds.push(insertTemplate(`Spare template ${i}`));
+  for (let i = 0; i < IDENTITIES.length; i++) {
+    ctx.spareSubscribers.plain.push(insertSubscriber());
+    ctx.spareSubscribers.quarantined.push(insertSubscriber(true));
+  }
   insertNotice();
   insertDeadDelivery(); // so the deliveries page has a row to show
 });
@@ -386,7 +424,7 @@ test("every console page, API route and server action on disk has a matrix entry
   for (const p of pages) if (!PAGES[p] && !PUBLIC_PAGES.includes(p)) missing.push(`page ${p}`);
   const apiOnDisk = routes.filter((r) => r.route.startsWith("/api/v1")).flatMap((r) => r.methods.map((m) => `${m} ${r.route}`));
   for (const r of apiOnDisk) if (!API[r]) missing.push(`route ${r}`);
-  for (const r of routes) if (!r.route.startsWith("/api/v1") && !PUBLIC_ROUTES.includes(r.route)) missing.push(`route ${r.route} (not /api/v1 and not listed as public)`);
+  for (const r of routes) if (!r.route.startsWith("/api/v1") && !PUBLIC_ROUTES.includes(r.route) && !CONSOLE_ROUTES[r.route]) missing.push(`route ${r.route} (not /api/v1 and not listed as public)`);
   const actions = serverActions();
   for (const a of actions) if (!ACTIONS[a] && !PUBLIC_ACTIONS[a]) missing.push(`server action ${a}`);
   const ids = actionIds();
@@ -394,6 +432,7 @@ test("every console page, API route and server action on disk has a matrix entry
   expect(missing, "add these to the matrix with what each caller should get").toEqual([]);
   const stale = [
     ...Object.keys(PAGES).filter((p) => !pages.includes(p)), ...Object.keys(API).filter((r) => !apiOnDisk.includes(r)),
+    ...Object.keys(CONSOLE_ROUTES).filter((r) => !routes.some((d) => d.route === r)),
     ...Object.keys(ACTIONS).filter((a) => !actions.includes(a)), ...Object.keys(PUBLIC_ACTIONS).filter((a) => !actions.includes(a)),
   ];
   expect(stale, "matrix entries with nothing on disk").toEqual([]);
@@ -434,6 +473,26 @@ test("console pages × callers: data only for a signed-in, enabled user with the
   console.log(`console pages: ${cells} cells checked`);
   expect(failures).toEqual([]);
   expect(cells).toBe((Object.keys(PAGES).length + 1) * IDENTITIES.length);
+});
+
+test("console routes × callers: the session (never a bearer token) and the role decide", async () => {
+  const failures: string[] = [];
+  for (const [route, entry] of Object.entries(CONSOLE_ROUTES)) {
+    for (const who of IDENTITIES) {
+      const before = dbFingerprint(ctx.app);
+      const res = await fetch(ctx.app.url + entry.path(), { redirect: "manual", headers: credentials(who, "console") });
+      const text = await res.text();
+      const where = `${route} as ${who}: ${res.status}`;
+      if (allowed(who, entry.role)) {
+        if (res.status !== 200 || !text.includes(entry.sees)) failures.push(`${where} (expected 200 showing "${entry.sees}")`);
+      } else {
+        const expected = who === "responder" ? 403 : 401;
+        if (res.status !== expected || leaks(text).length) failures.push(`${where} (expected ${expected}) ${text.slice(0, 200)}`);
+      }
+      if (dbFingerprint(ctx.app) !== before) failures.push(`${where} wrote to the database`);
+    }
+  }
+  expect(failures).toEqual([]);
 });
 
 test("/api/v1 routes × callers: bearer tokens of enabled users only; cookies never count", async () => {

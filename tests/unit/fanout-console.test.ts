@@ -27,6 +27,7 @@ describe("console view of the outbox", () => {
     const view = await listDeliveries();
     expect(view.channels.map((c) => [c.name, c.kind, c.enabled])).toEqual([
       ["status-page", "pull", true], ["feeds", "pull", true], ["statuspage-json", "pull", true], ["x", "push", true],
+      ["webhook", "push", true], ["slack", "push", true], ["teams", "push", true],
     ]);
     const [second, first] = view.deliveries;
     expect(first).toMatchObject({ state: "dead", lastError: "X answered 500: Internal Server Error", queued: false });

@@ -1,0 +1,1 @@
+CREATE INDEX `deliveries_subscriber_thread` ON `deliveries` (`channel`,`subscriber_id`,`incident_id`,`update_id`);
