@@ -3,9 +3,11 @@ import Database from "better-sqlite3";
 // What the public surface shows changes only when one of these does. Leases, check results,
 // audit rows and token use also commit, and must not flush the cache.
 const FINGERPRINT = `SELECT
-  (SELECT max(id) FROM incident_updates) || ':' || (SELECT count(*) FROM incidents) || ':' ||
-  (SELECT max(updated_at) FROM components) || ':' || (SELECT count(*) FROM components) || ':' ||
-  (SELECT count(*) FROM services) || ':' || (SELECT count(*) FROM deliveries WHERE remote_id IS NOT NULL) AS v`;
+  coalesce((SELECT max(id) FROM incident_updates), 0) || ':' || (SELECT count(*) FROM incidents) || ':' ||
+  coalesce((SELECT max(updated_at) FROM components), 0) || ':' || (SELECT count(*) FROM components) || ':' ||
+  (SELECT count(*) FROM services) || ':' || (SELECT count(*) FROM deliveries WHERE remote_id IS NOT NULL) || ':' ||
+  coalesce((SELECT max(updated_at) FROM settings WHERE key = 'page'), 0) || ':' ||
+  coalesce((SELECT group_concat(sha256) FROM page_assets), '') AS v`;
 
 /**
  * Calls `onChange` when a commit by any connection (this process, another instance, a CLI
