@@ -8,7 +8,11 @@ import { LOGO_MAX_BYTES, sniffLogoType } from "@/lib/page/logo-type";
 import { LOGO_KEY, logoUrl, type PageLogo } from "@/lib/page/page-settings";
 
 /** Store the page logo (PNG, JPEG or WebP by its magic bytes, ≤ 256 KB), replacing any before; audited. */
-export async function saveLogo(bytes: Uint8Array, actor: Actor, now = Date.now()): Promise<PageLogo> {
+export async function saveLogo(file: Uint8Array | Blob, actor: Actor, now = Date.now()): Promise<PageLogo> {
+  // A Blob's size is known before its bytes are read: refuse an oversized upload without reading it.
+  const size = file instanceof Blob ? file.size : file.byteLength;
+  if (size > LOGO_MAX_BYTES) throw invalid(`The logo is ${Math.ceil(size / 1024)} KB; the limit is ${LOGO_MAX_BYTES / 1024} KB`, { field: "logo" });
+  const bytes = file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : file;
   if (bytes.byteLength === 0) throw invalid("Choose a logo file to upload", { field: "logo" });
   if (bytes.byteLength > LOGO_MAX_BYTES) {
     throw invalid(`The logo is ${Math.ceil(bytes.byteLength / 1024)} KB; the limit is ${LOGO_MAX_BYTES / 1024} KB`, { field: "logo" });
