@@ -22,7 +22,7 @@ export default async function PublicLayout({ children }: { children: React.React
   await connection();
   const { page } = await loadPageChrome();
   return (
-    <>
+    <div className="public-page">
       {/* React hoists this into <head>; the CSP forbids inline styles, so the accent is a file. */}
       <link rel="stylesheet" href={themeCssUrl(page.accentColor)} precedence="default" />
       <SkipLink />
@@ -30,6 +30,6 @@ export default async function PublicLayout({ children }: { children: React.React
       <SiteHeader name={page.name} logoUrl={page.logo?.url ?? null} />
       <main id="main" className="mx-auto max-w-4xl px-4 py-8">{children}</main>
       <SiteFooter supportUrl={page.supportUrl} links={page.footerLinks} timeZone={page.timeZone} />
-    </>
+    </div>
   );
 }

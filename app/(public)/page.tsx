@@ -36,7 +36,7 @@ export default async function StatusPage() {
       <section aria-labelledby="active-heading">
         <h2 id="active-heading" className="mb-3 text-xl font-semibold">Active incidents</h2>
         {data.active.length === 0 ? (
-          <p className="text-slate-700">No active incidents.</p>
+          <p className="text-slate-700 dark:text-slate-300">No active incidents.</p>
         ) : (
           <div className="space-y-4">{data.active.map((i) => <ActiveIncidentCard key={i.id} incident={i} />)}</div>
         )}
@@ -47,9 +47,9 @@ export default async function StatusPage() {
       <section aria-labelledby="recent-heading">
         <h2 id="recent-heading" className="text-xl font-semibold">Past {RECENT_DAYS} days</h2>
         {data.recent.length === 0 ? (
-          <p className="mt-2 text-slate-700">No incidents resolved in the past {RECENT_DAYS} days.</p>
+          <p className="mt-2 text-slate-700 dark:text-slate-300">No incidents resolved in the past {RECENT_DAYS} days.</p>
         ) : (
-          <ul className="divide-y divide-slate-200">{data.recent.map((i) => <IncidentRow key={i.id} incident={i} />)}</ul>
+          <ul className="divide-y divide-slate-200 dark:divide-slate-800">{data.recent.map((i) => <IncidentRow key={i.id} incident={i} />)}</ul>
         )}
         <p className="mt-3"><Link href="/history">Full incident history</Link></p>
       </section>

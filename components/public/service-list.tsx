@@ -8,9 +8,9 @@ export function ServiceList({ services }: { services: ServiceWithComponents[] })
       <h2 id="services-heading" className="mb-3 text-xl font-semibold">Services</h2>
       <div className="space-y-4">
         {services.map((s) => (
-          <section key={s.id} aria-labelledby={`svc-${s.slug}`} className="rounded-lg border border-slate-300" data-service={s.slug}>
-            <h3 id={`svc-${s.slug}`} className="border-b border-slate-200 bg-slate-50 px-4 py-2 font-semibold">{s.name}</h3>
-            <ul className="divide-y divide-slate-200">
+          <section key={s.id} aria-labelledby={`svc-${s.slug}`} className="rounded-lg border border-slate-300 dark:border-slate-700" data-service={s.slug}>
+            <h3 id={`svc-${s.slug}`} className="border-b border-slate-200 dark:border-slate-800 bg-slate-50 dark:bg-slate-950 px-4 py-2 font-semibold">{s.name}</h3>
+            <ul className="divide-y divide-slate-200 dark:divide-slate-800">
               {s.components.map((c) => (
                 <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2" data-component={c.slug}>
                   <span>{c.name}</span>

@@ -10,7 +10,7 @@ export function LogoForm({ logoUrl, name }: { logoUrl: string | null; name: stri
   return (
     <div className="space-y-3">
       {/* eslint-disable-next-line @next/next/no-img-element -- a versioned, immutable URL needs no optimizer */}
-      {logoUrl ? <img src={logoUrl} alt={`Current logo of ${name}`} className="h-12 w-auto rounded border border-slate-300 bg-white p-1" /> : <p className="text-sm">No logo: the header shows the page name.</p>}
+      {logoUrl ? <img src={logoUrl} alt={`Current logo of ${name}`} className="h-12 w-auto rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 p-1" /> : <p className="text-sm">No logo: the header shows the page name.</p>}
       <form action={action} className="space-y-3" key={state.seq}>
         <FormAlert errors={state.errors} />
         {state.saved && <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-sm text-green-950 dark:bg-green-950 dark:text-green-50">Logo saved.</p>}

@@ -19,8 +19,8 @@ export default async function NewIncidentPage({ searchParams }: Props) {
   return (
     <div className="max-w-3xl">
       <h1 className="text-2xl font-bold">New incident</h1>
-      <p className="mt-1 text-sm text-slate-700">Opening an incident publishes the first update on the status page straight away.</p>
-      <div className="mt-6 rounded-lg border border-slate-300 bg-white p-5">
+      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Opening an incident publishes the first update on the status page straight away.</p>
+      <div className="mt-6 rounded-lg border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 p-5">
         <IncidentForm services={services} action={openIncidentAction} initial={initial} />
       </div>
     </div>
