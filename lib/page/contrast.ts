@@ -1,8 +1,8 @@
 /** WCAG 2.x relative luminance of "#rrggbb". */
 export function luminance(hex: string): number {
   const channel = (i: number) => {
-   const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-   return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   };
   return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
 }
