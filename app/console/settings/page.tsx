@@ -25,8 +25,8 @@ export default async function SettingsPage() {
           announcement: page.announcement ?? "", footerLinks: footerLinksText(page.footerLinks),
         }} />
       </section>
-      <section aria-labelledby="logo" className={box}>
-        <h2 id="logo" className="text-lg font-semibold">Logo</h2>
+      <section aria-labelledby="logo-heading" className={box}>
+        <h2 id="logo-heading" className="text-lg font-semibold">Logo</h2>
         <LogoForm logoUrl={page.logo?.url ?? null} name={page.name} />
       </section>
       <section aria-labelledby="targets" className={box}>
