@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { loadLastChange, loadStatusPage, RECENT_DAYS } from "@/lib/public/status-page-data";
 import { siteUrl } from "@/lib/public/site-url";
+import { pageIdentity } from "@/lib/page/page-identity";
 import { OverallBanner } from "@/components/overall-banner";
 import { ActiveIncidentCard } from "@/components/public/incident-card";
 import { IncidentRow } from "@/components/public/incident-row";
@@ -12,11 +13,12 @@ const FEEDS = { "application/rss+xml": "/history.rss", "application/atom+xml": "
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
-  const v = await loadLastChange();
+  const [v, { name }] = await Promise.all([loadLastChange(), pageIdentity()]);
   const title = "Current status";
   const description = "Live status of our services and any ongoing incidents.";
   return {
-    title, description, metadataBase: siteUrl(),
+    // A layout's title template skips pages of its own segment, and this page shares (public)'s.
+    title: { absolute: `${title} · ${name}` }, description, metadataBase: siteUrl(),
     alternates: { canonical: "/", types: FEEDS },
     openGraph: { title, description, url: "/", type: "website", images: [{ url: `/og/status?v=${v}`, width: 1200, height: 630 }] },
     twitter: { card: "summary_large_image", title, description, images: [`/og/status?v=${v}`] },
