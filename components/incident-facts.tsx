@@ -8,7 +8,7 @@ const row = "grid gap-1 py-2 sm:grid-cols-[12rem_1fr]";
 /** The incident's facts as a description list: status, impact, scope, components, times. */
 export function IncidentFacts({ incident }: { incident: IncidentDetail }) {
   return (
-    <dl className="divide-y divide-slate-200 rounded-lg border border-slate-300 px-4">
+    <dl className="divide-y divide-slate-200 dark:divide-slate-800 rounded-lg border border-slate-300 dark:border-slate-700 px-4">
       <div className={row}><dt className="font-medium">Status</dt><dd><IncidentStatusBadge status={incident.status} /></dd></div>
       <div className={row}><dt className="font-medium">Service</dt><dd>{incident.service.name}</dd></div>
       <div className={row}><dt className="font-medium">Impact</dt><dd><ImpactBadge impact={incident.impact} /></dd></div>

@@ -1,20 +1,17 @@
-"use client";
-
-import { useSyncExternalStore } from "react";
-import { formatLocal, formatUtc, toIso } from "@/lib/public/format-time";
-
-const subscribe = () => () => {};
+import { getPageSettings } from "@/lib/page/get-page-settings";
+import { formatStated, toIso } from "@/lib/public/format-time";
+import { ReaderTime } from "@/components/reader-time";
 
 /**
- * A time in UTC (rendered on the server, so cached pages stay identical for everyone) plus
- * the reader's own zone, added after hydration: the server snapshot is null, so no mismatch.
+ * A time in the page's stated zone (UTC unless an admin set one), rendered on the server so
+ * cached pages stay identical for everyone, plus the reader's own zone after hydration.
  */
-export function LocalTime({ ms, className }: { ms: number; className?: string }) {
-  const local = useSyncExternalStore(subscribe, () => formatLocal(ms), () => null);
+export async function LocalTime({ ms, className }: { ms: number; className?: string }) {
+  const { timeZone } = await getPageSettings();
   return (
     <time dateTime={toIso(ms)} className={className}>
-      {formatUtc(ms)}
-      {local ? <span className="text-slate-600" data-local-time=""> ({local})</span> : null}
+      {formatStated(ms, timeZone)}
+      <ReaderTime ms={ms} />
     </time>
   );
 }

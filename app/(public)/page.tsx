@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { loadLastChange, loadStatusPage, RECENT_DAYS } from "@/lib/public/status-page-data";
 import { siteUrl } from "@/lib/public/site-url";
+import { pageIdentity } from "@/lib/page/page-identity";
 import { OverallBanner } from "@/components/overall-banner";
 import { ActiveIncidentCard } from "@/components/public/incident-card";
 import { IncidentRow } from "@/components/public/incident-row";
@@ -12,11 +13,12 @@ const FEEDS = { "application/rss+xml": "/history.rss", "application/atom+xml": "
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
-  const v = await loadLastChange();
+  const [v, { name }] = await Promise.all([loadLastChange(), pageIdentity()]);
   const title = "Current status";
   const description = "Live status of our services and any ongoing incidents.";
   return {
-    title, description, metadataBase: siteUrl(),
+    // A layout's title template skips pages of its own segment, and this page shares (public)'s.
+    title: { absolute: `${title} · ${name}` }, description, metadataBase: siteUrl(),
     alternates: { canonical: "/", types: FEEDS },
     openGraph: { title, description, url: "/", type: "website", images: [{ url: `/og/status?v=${v}`, width: 1200, height: 630 }] },
     twitter: { card: "summary_large_image", title, description, images: [`/og/status?v=${v}`] },
@@ -36,7 +38,7 @@ export default async function StatusPage() {
       <section aria-labelledby="active-heading">
         <h2 id="active-heading" className="mb-3 text-xl font-semibold">Active incidents</h2>
         {data.active.length === 0 ? (
-          <p className="text-slate-700">No active incidents.</p>
+          <p className="text-slate-700 dark:text-slate-300">No active incidents.</p>
         ) : (
           <div className="space-y-4">{data.active.map((i) => <ActiveIncidentCard key={i.id} incident={i} />)}</div>
         )}
@@ -47,9 +49,9 @@ export default async function StatusPage() {
       <section aria-labelledby="recent-heading">
         <h2 id="recent-heading" className="text-xl font-semibold">Past {RECENT_DAYS} days</h2>
         {data.recent.length === 0 ? (
-          <p className="mt-2 text-slate-700">No incidents resolved in the past {RECENT_DAYS} days.</p>
+          <p className="mt-2 text-slate-700 dark:text-slate-300">No incidents resolved in the past {RECENT_DAYS} days.</p>
         ) : (
-          <ul className="divide-y divide-slate-200">{data.recent.map((i) => <IncidentRow key={i.id} incident={i} />)}</ul>
+          <ul className="divide-y divide-slate-200 dark:divide-slate-800">{data.recent.map((i) => <IncidentRow key={i.id} incident={i} />)}</ul>
         )}
         <p className="mt-3"><Link href="/history">Full incident history</Link></p>
       </section>

@@ -16,7 +16,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const user = await currentUser();
   const notices = user ? await listActiveNotices() : [];
   return (
-    <div className="min-h-screen bg-slate-50">
+    <div className="min-h-screen bg-slate-50 dark:bg-slate-950">
       <SkipLink />
       {user && <ConsoleHeader user={user} />}
       {notices.length > 0 && <NoticesBanner notices={notices} dismiss={dismissNoticeAction} />}

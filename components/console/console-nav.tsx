@@ -26,7 +26,7 @@ export function ConsoleNav({ admin }: { admin: boolean }) {
           const current = isCurrent(path, l.href);
           return (
             <li key={l.href}>
-              <Link href={l.href} aria-current={current ? "page" : undefined} className={current ? "font-bold text-slate-900" : undefined}>
+              <Link href={l.href} aria-current={current ? "page" : undefined} className={current ? "font-bold text-slate-900 dark:text-slate-100" : undefined}>
                 {l.label}
               </Link>
             </li>

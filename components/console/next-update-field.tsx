@@ -34,7 +34,7 @@ export function NextUpdateField({ choice, custom, error }: { choice: string; cus
       <label htmlFor="nextUpdateCustom" className="mt-2 block text-sm">Set time (UTC)</label>
       <input id="nextUpdateCustom" name="nextUpdateCustom" type="datetime-local" defaultValue={custom} onInput={pickCustom}
         aria-invalid={error ? true : undefined}
-        className="mt-1 rounded border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700" />
+        className="mt-1 rounded border border-slate-400 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 aria-[invalid=true]:border-red-700" />
       <FieldError name="nextUpdateAt" error={error} />
     </fieldset>
   );

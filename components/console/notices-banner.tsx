@@ -3,9 +3,9 @@ import type { Notice } from "@/db/schema";
 import { LocalTime } from "@/components/local-time";
 
 const TONE: Record<Notice["level"], string> = {
-  critical: "border-red-700 bg-red-50 text-red-950",
-  warning: "border-amber-600 bg-amber-50 text-amber-950",
-  info: "border-blue-700 bg-blue-50 text-blue-950",
+  critical: "border-red-700 bg-red-50 dark:bg-red-950 text-red-950 dark:text-red-100",
+  warning: "border-amber-600 bg-amber-50 dark:bg-amber-950 text-amber-950 dark:text-amber-100",
+  info: "border-blue-700 bg-blue-50 dark:bg-blue-950 text-blue-950 dark:text-blue-100",
 };
 const LABEL: Record<Notice["level"], string> = { critical: "Critical", warning: "Warning", info: "Info" };
 

@@ -9,10 +9,10 @@ export function OpenIncidentsTable({ incidents }: { incidents: ConsoleIncident[]
   return (
     <DataTable className="mt-4" headers={["Incident", "Service", "Status", "Last update", "Next update by"]}>
       {incidents.map((i) => (
-        <tr key={i.id} data-incident-id={i.id} className={i.cadence.overdue ? "bg-red-50" : undefined}>
+        <tr key={i.id} data-incident-id={i.id} className={i.cadence.overdue ? "bg-red-50 dark:bg-red-950" : undefined}>
           <td className="px-3 py-2 align-top">
             <Link href={`/console/incidents/${i.id}`} className="font-semibold">{i.title}</Link>
-            <div className="font-mono text-xs text-slate-700">{i.id}</div>
+            <div className="font-mono text-xs text-slate-700 dark:text-slate-300">{i.id}</div>
           </td>
           <td className="px-3 py-2 align-top">{i.service.name}</td>
           <td className="px-3 py-2 align-top">
@@ -20,12 +20,12 @@ export function OpenIncidentsTable({ incidents }: { incidents: ConsoleIncident[]
           </td>
           <td className="px-3 py-2 align-top"><LocalTime ms={i.updatedAt} /></td>
           <td className="px-3 py-2 align-top">
-            {i.nextUpdateAt === null ? <span className="text-slate-600">Not promised</span> : <LocalTime ms={i.nextUpdateAt} />}
+            {i.nextUpdateAt === null ? <span className="text-slate-600 dark:text-slate-400">Not promised</span> : <LocalTime ms={i.nextUpdateAt} />}
             {i.cadence.overdue ? (
               <div className="mt-1 inline-block rounded bg-red-700 px-2 py-0.5 text-xs font-bold text-white" data-overdue="">
                 <span aria-hidden="true">⚠ </span>{i.cadence.text}
               </div>
-            ) : i.cadence.text && <div className="mt-1 text-xs text-slate-700">{i.cadence.text}</div>}
+            ) : i.cadence.text && <div className="mt-1 text-xs text-slate-700 dark:text-slate-300">{i.cadence.text}</div>}
           </td>
         </tr>
       ))}

@@ -37,14 +37,14 @@ export function SignInForm({ callbackUrl, email = "" }: { callbackUrl: string; e
       <div>
         <label htmlFor="email" className="block text-sm">Email</label>
         <input id="email" name="email" type="email" autoComplete="username" required defaultValue={email}
-          className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+          className="mt-1 w-full rounded border border-slate-400 dark:border-slate-600 px-3 py-2" />
       </div>
       <div>
         <label htmlFor="password" className="block text-sm">Password</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required
-          className="mt-1 w-full rounded border border-slate-400 px-3 py-2" />
+          className="mt-1 w-full rounded border border-slate-400 dark:border-slate-600 px-3 py-2" />
       </div>
-      <p role="alert" className="min-h-5 text-sm font-medium text-red-800">{error}</p>
+      <p role="alert" className="min-h-5 text-sm font-medium text-red-800 dark:text-red-300">{error}</p>
       <button type="submit" disabled={pending}
         className="w-full rounded bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-60">
         {pending ? "Signing in…" : "Sign in"}

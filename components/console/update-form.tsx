@@ -17,7 +17,7 @@ export function UpdateForm({ components, action, initial }: { components: Compon
   return (
     <form key={state.seq} action={formAction} className="space-y-5" noValidate aria-label="Post an update">
       <FormAlert errors={e} />
-      {state.seq > 0 && Object.keys(e).length === 0 && <p role="status" className="rounded bg-green-50 px-4 py-2 text-sm text-green-900">Update posted.</p>}
+      {state.seq > 0 && Object.keys(e).length === 0 && <p role="status" className="rounded bg-green-50 dark:bg-green-950 px-4 py-2 text-sm text-green-900 dark:text-green-200">Update posted.</p>}
       <Field name="status" label="Status" error={e.status}>
         <select {...describedBy("status", e.status)} defaultValue={v.status} className={inputClass}>
           {Object.entries(INCIDENT_STATUS_LABEL).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
@@ -28,7 +28,7 @@ export function UpdateForm({ components, action, initial }: { components: Compon
       </Field>
       <ComponentStatusFields components={components} values={v} error={e.components} />
       <NextUpdateField choice={v.nextUpdate ?? "60"} custom={v.nextUpdateCustom ?? ""} error={e.nextUpdateAt} />
-      <p className="text-xs text-slate-600">Resolving ignores “Next update by” and returns affected components to Operational unless you set them above.</p>
+      <p className="text-xs text-slate-600 dark:text-slate-400">Resolving ignores “Next update by” and returns affected components to Operational unless you set them above.</p>
       <XOptionsField customPost={v.customPost ?? ""} skipX={v.skipX === "on"} error={e.customPost} />
       <button type="submit" disabled={pending} className="rounded bg-blue-700 px-5 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-60">
         {pending ? "Posting…" : "Post update"}

@@ -11,7 +11,7 @@ export function IncidentRow({ incident, consoleLinks = false }: { incident: Inci
         <Link href={`${consoleLinks ? "/console" : ""}/incidents/${incident.id}`} className="font-semibold">{incident.title}</Link>
         <IncidentStatusBadge status={incident.status} />
       </div>
-      <p className="mt-1 text-sm text-slate-700">
+      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
         <span className="font-mono">{incident.id}</span> · {incident.service.name} ·{" "}
         <LocalTime ms={incident.startedAt} />
         {" → "}

@@ -18,15 +18,15 @@ export function ServiceList({ services }: { services: ServiceWithComponents[] })
       <h2 id="services-heading" className="mb-3 text-xl font-semibold">Services</h2>
       <div className="space-y-4">
         {services.map((s) => (
-          <section key={s.id} aria-labelledby={`svc-${s.slug}`} className="rounded-lg border border-slate-300" data-service={s.slug}>
-            <h3 id={`svc-${s.slug}`} className="border-b border-slate-200 bg-slate-50 px-4 py-2 font-semibold">{s.name}</h3>
-            <ul className="divide-y divide-slate-200">
+          <section key={s.id} aria-labelledby={`svc-${s.slug}`} className="rounded-lg border border-slate-300 dark:border-slate-700" data-service={s.slug}>
+            <h3 id={`svc-${s.slug}`} className="border-b border-slate-200 dark:border-slate-800 bg-slate-50 dark:bg-slate-950 px-4 py-2 font-semibold">{s.name}</h3>
+            <ul className="divide-y divide-slate-200 dark:divide-slate-800">
               {sections(s.components).map((run) => run.group === null
                 ? run.components.map((c) => <ComponentRow key={c.id} c={c} />)
                 : (
                   <li key={`g-${run.group}`} data-group={run.group}>
-                    <h4 className="px-4 pt-2 text-sm font-semibold text-slate-700">{run.group}</h4>
-                    <ul className="divide-y divide-slate-200 pl-4" aria-label={`${s.name}: ${run.group}`}>
+                    <h4 className="px-4 pt-2 text-sm font-semibold text-slate-700 dark:text-slate-300">{run.group}</h4>
+                    <ul className="divide-y divide-slate-200 dark:divide-slate-800 pl-4" aria-label={`${s.name}: ${run.group}`}>
                       {run.components.map((c) => <ComponentRow key={c.id} c={c} />)}
                     </ul>
                   </li>

@@ -1,4 +1,4 @@
-import { pageIdentity } from "@/lib/fanout/page-identity";
+import { pageIdentity } from "@/lib/page/page-identity";
 import { getIncident, type IncidentDetail } from "@/lib/incidents/get-incident";
 import { overallStatus, type OverallStatus } from "@/lib/status/overall";
 import { loadComponents } from "@/lib/statuspage/load-components";
@@ -9,8 +9,9 @@ export type Snapshot = { incident: IncidentDetail; page: { id: string } & Overal
 const recent = new Map<string, Promise<Snapshot | null>>();
 
 async function load(incidentId: string): Promise<Snapshot | null> {
-  const [incident, c] = await Promise.all([getIncident(incidentId), loadComponents(pageIdentity().id)]);
-  return incident ? { incident, page: { id: pageIdentity().id, ...overallStatus(c.statuses) } } : null;
+  const { id } = await pageIdentity();
+  const [incident, c] = await Promise.all([getIncident(incidentId), loadComponents(id)]);
+  return incident ? { incident, page: { id, ...overallStatus(c.statuses) } } : null;
 }
 
 /** The incident (with its updates) and the page's status, shared by sends of the same update state. */

@@ -2,7 +2,7 @@
  * After-commit hooks: the public cache and the dispatcher subscribe here. Kept on globalThis
  * because Next bundles instrumentation and routes separately, each with its own module copies.
  */
-export type Change = { kind: "incident" | "component" | "service" | "monitor" | "delivery"; id: string };
+export type Change = { kind: "incident" | "component" | "service" | "monitor" | "delivery" | "page"; id: string };
 type Listener = (change: Change) => void | Promise<void>;
 
 const g = globalThis as unknown as { heraldCommitListeners?: Map<string, Listener> };

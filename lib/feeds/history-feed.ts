@@ -1,5 +1,5 @@
 import { publicBaseUrl, incidentUrl } from "@/lib/api/public-url";
-import { pageIdentity } from "@/lib/fanout/page-identity";
+import { pageIdentity } from "@/lib/page/page-identity";
 import { renderFeed, type FeedFormat, type RenderedFeed } from "@/lib/feeds/feed-format";
 import { updateHtml } from "@/lib/feeds/update-html";
 import { getIncident } from "@/lib/incidents/get-incident";
@@ -11,7 +11,7 @@ const LIMIT = 50;
 /** /history.rss and /history.atom: one item per incident, newest first, its updates inside. */
 export async function historyFeed(format: FeedFormat): Promise<RenderedFeed> {
   const base = publicBaseUrl();
-  const { name } = pageIdentity();
+  const { name } = await pageIdentity();
   const summaries = await listIncidents({ state: "all", limit: LIMIT });
   const incidents = (await Promise.all(summaries.map((s) => getIncident(s.id)))).filter((i) => i !== null);
   const entries = incidents.map((i) => ({

@@ -1,5 +1,5 @@
 import { publicBaseUrl, incidentUrl } from "@/lib/api/public-url";
-import { pageIdentity } from "@/lib/fanout/page-identity";
+import { pageIdentity } from "@/lib/page/page-identity";
 import { STATUS_LABEL } from "@/lib/fanout/labels";
 import { renderFeed, type FeedFormat, type RenderedFeed } from "@/lib/feeds/feed-format";
 import { updateHtml } from "@/lib/feeds/update-html";
@@ -15,11 +15,11 @@ export async function incidentFeed(id: string, format: FeedFormat): Promise<Rend
   return renderFeed({
     id: `${page}/feed.atom`,
     title: `${incident.id}: ${incident.title}`,
-    subtitle: `Updates on ${incident.id} (${incident.service.name}) from ${pageIdentity().name}`,
+    subtitle: `Updates on ${incident.id} (${incident.service.name}) from ${(await pageIdentity()).name}`,
     link: page,
     selfUrl: `${page}/feed.${format}`,
     updated: lastChangedAt(incident),
-    author: pageIdentity().name,
+    author: (await pageIdentity()).name,
     entries: incident.updates.map((u) => ({
       id: `${page}#update-${u.id}`,
       title: `${STATUS_LABEL[u.status]}: ${incident.title}`,

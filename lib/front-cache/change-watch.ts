@@ -9,7 +9,9 @@ const FINGERPRINT = `SELECT
   coalesce((SELECT max(updated_at) FROM components), 0) || ':' || (SELECT count(*) FROM components) || ':' ||
   (SELECT count(*) FROM services) || ':' ||
   coalesce((SELECT group_concat(id || name || hidden || coalesce(archived_at, '') || position || id_prefix, ',') FROM services), '') || ':' ||
-  coalesce((SELECT group_concat(id || name, ',') FROM component_groups), '') || ':' || (SELECT count(*) FROM deliveries WHERE remote_id IS NOT NULL) AS v`;
+  coalesce((SELECT group_concat(id || name, ',') FROM component_groups), '') || ':' || (SELECT count(*) FROM deliveries WHERE remote_id IS NOT NULL) || ':' ||
+  coalesce((SELECT max(updated_at) FROM settings WHERE key = 'page'), 0) || ':' ||
+  coalesce((SELECT group_concat(sha256) FROM page_assets), '') AS v`;
 
 /**
  * Calls `onChange` when a commit by any connection (this process, another instance, a CLI

@@ -1,5 +1,5 @@
 import { createElement } from "react";
-import { pageIdentity } from "@/lib/fanout/page-identity";
+import { pageIdentity } from "@/lib/page/page-identity";
 import { getIncident } from "@/lib/incidents/get-incident";
 import { cardFonts } from "@/lib/og/card-fonts";
 import { cardText } from "@/lib/og/card-text";
@@ -12,7 +12,7 @@ export async function incidentCardResponse(id: string, version: string | null): 
   if (!incident) return null;
   const { covers } = cardFonts();
   return renderCard(createElement(IncidentCard, {
-    pageName: cardText(pageIdentity().name, covers, 40),
+    pageName: cardText((await pageIdentity()).name, covers, 40),
     id: incident.id,
     title: cardText(incident.title, covers, 110),
     service: cardText(incident.service.name, covers, 60),

@@ -1,6 +1,6 @@
 import { createElement } from "react";
 import type { ComponentStatus } from "@/db/schema";
-import { pageIdentity } from "@/lib/fanout/page-identity";
+import { pageIdentity } from "@/lib/page/page-identity";
 import { loadLastChange } from "@/lib/public/status-page-data";
 import { listServices } from "@/lib/services/list-services";
 import { overallStatus } from "@/lib/status/overall";
@@ -20,7 +20,7 @@ export async function statusCardResponse(version: string | null): Promise<Respon
   const updatedAt = await statusCardVersion();
   const { covers } = cardFonts();
   return renderCard(createElement(StatusCard, {
-    pageName: cardText(pageIdentity().name, covers, 40),
+    pageName: cardText((await pageIdentity()).name, covers, 40),
     overall: overallStatus(services.flatMap((s) => s.components.map((c) => c.status))),
     services: services.map((s) => ({
       name: cardText(s.name, covers, 40),

@@ -34,3 +34,13 @@ export function formatDuration(ms: number): string {
   const d = Math.floor(h / 24);
   return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
 }
+
+/** "26 Nov 2026, 17:00 CET": a time in the page's stated zone, or formatUtc when none is set. */
+export function formatStated(ms: number, timeZone: string | null): string {
+  if (!timeZone || timeZone === "UTC" || timeZone === "Etc/UTC") return formatUtc(ms);
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short",
+  }).formatToParts(ms);
+  const p = (type: Intl.DateTimeFormatPartTypes) => parts.find((x) => x.type === type)?.value ?? "";
+  return `${p("day")} ${p("month")} ${p("year")}, ${p("hour")}:${p("minute")} ${p("timeZoneName")}`;
+}

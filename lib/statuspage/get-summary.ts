@@ -1,5 +1,5 @@
 import { publicBaseUrl } from "@/lib/api/public-url";
-import { pageIdentity } from "@/lib/fanout/page-identity";
+import { pageIdentity } from "@/lib/page/page-identity";
 import { overallStatus } from "@/lib/status/overall";
 import { loadComponents } from "@/lib/statuspage/load-components";
 import { loadIncidents } from "@/lib/statuspage/load-incidents";
@@ -7,10 +7,10 @@ import { pageInfo } from "@/lib/statuspage/page-info";
 
 /** /api/v2/summary.json: page, components, unresolved incidents, maintenances, status. */
 export async function getSummary() {
-  const { id } = pageIdentity();
+  const { id } = await pageIdentity();
   const [c, i] = await Promise.all([loadComponents(id), loadIncidents({ unresolved: true, pageId: id, base: publicBaseUrl() })]);
   return {
-    page: pageInfo(Math.max(c.updatedAt, i.updatedAt)),
+    page: await pageInfo(Math.max(c.updatedAt, i.updatedAt)),
     components: c.components,
     incidents: i.incidents,
     scheduled_maintenances: [],

@@ -1,9 +1,9 @@
 import { publicBaseUrl } from "@/lib/api/public-url";
-import { pageIdentity } from "@/lib/fanout/page-identity";
+import { pageIdentity } from "@/lib/page/page-identity";
 import { iso, type SpPage } from "@/lib/statuspage/shapes";
 
-/** The `page` object every /api/v2 answer starts with; times are UTC. */
-export function pageInfo(updatedAt: number): SpPage {
-  const { id, name } = pageIdentity();
-  return { id, name, url: publicBaseUrl(), time_zone: "Etc/UTC", updated_at: iso(updatedAt) };
+/** The `page` object every /api/v2 answer starts with; times are UTC, `time_zone` the page's own. */
+export async function pageInfo(updatedAt: number): Promise<SpPage> {
+  const { id, name, timeZone } = await pageIdentity();
+  return { id, name, url: publicBaseUrl(), time_zone: timeZone ?? "Etc/UTC", updated_at: iso(updatedAt) };
 }

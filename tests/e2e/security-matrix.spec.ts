@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { PNG } from "pngjs";
 import { hashPassword } from "@/lib/auth/password";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import { freePort, startApp, type AppServer } from "@/tests/support/app-server";
@@ -109,6 +110,8 @@ const API: Record<string, ApiEntry> = {
   },
   "DELETE /api/v1/services/[slug]/components/[component]": { role: "admin", path: () => `/api/v1/services/matrix-sentinel/components/${spare(ctx.spareComponents)}`, ok: 204 },
   "GET /api/v1/settings/monitor-targets": { role: "admin", path: () => "/api/v1/settings/monitor-targets", ok: 200, sees: "169.254.169.254" },
+  "GET /api/v1/settings/page": { role: "admin", path: () => "/api/v1/settings/page", ok: 200, sees: "accentColor" },
+  "PATCH /api/v1/settings/page": { role: "admin", path: () => "/api/v1/settings/page", ok: 200, body: () => ({ name: `Matrix page ${Math.random()}` }) },
   "PUT /api/v1/settings/monitor-targets": { role: "admin", path: () => "/api/v1/settings/monitor-targets", ok: 200, body: () => ({ allow: [], deny: ["169.254.0.0/16", "203.0.113.7"] }) },
   "GET /api/v1/subscribers": { role: "admin", path: () => "/api/v1/subscribers", ok: 200, sees: SENTINEL.subscriber },
   "POST /api/v1/subscribers": { role: "admin", path: () => "/api/v1/subscribers", ok: 201, body: () => ({ channel: "slack", target: `http://127.0.0.1:${ctx.closedPort}/api-${Math.random()}` }) },
@@ -126,7 +129,7 @@ const PUBLIC_ROUTES = [
   "/api/auth/[...nextauth]", "/api/health", "/history.atom", "/history.rss", "/incidents/[id]/feed.atom", "/incidents/[id]/feed.rss",
   "/og/incidents/[id]", "/og/status", "/api/v2/components.json", "/api/v2/incidents.json", "/api/v2/incidents/unresolved.json",
   "/api/v2/scheduled-maintenances.json", "/api/v2/scheduled-maintenances/active.json", "/api/v2/scheduled-maintenances/upcoming.json",
-  "/api/v2/status.json", "/api/v2/summary.json",
+  "/api/v2/status.json", "/api/v2/summary.json", "/logo/[file]", "/theme.css",
 ];
 
 // ---- server actions ------------------------------------------------------------------------
@@ -134,6 +137,17 @@ type Call = { path: string; args: unknown[] };
 type ActionEntry = { role?: "admin"; prepare: (who: Identity) => Call | Promise<Call>; after?: (who: Identity) => void | Promise<void> };
 const prev = { seq: 0, values: {}, errors: {} };
 const actingUser = (who: Identity) => (who === "admin" ? ctx.users.admin : ctx.users.responder);
+
+/** A 2×2 PNG of a random colour, so every upload is new bytes. */
+function tinyPng(): Blob {
+  const png = new PNG({ width: 2, height: 2 });
+  for (let i = 0; i < png.data.length; i++) png.data[i] = i % 4 === 3 ? 255 : Math.floor(Math.random() * 256);
+  return new Blob([new Uint8Array(PNG.sync.write(png))], { type: "image/png" });
+}
+function insertLogo(): void {
+  withDb(ctx.app, (db) => db.prepare("INSERT OR REPLACE INTO page_assets (key, content_type, data, sha256, updated_at) VALUES ('logo', 'image/png', ?, ?, ?)")
+    .run(Buffer.from("matrix"), `${Math.random().toString(16).slice(2)}`.padEnd(64, "0"), Date.now()));
+}
 
 function insertToken(userId: number, name: string): number {
   const { hash, prefix } = newToken();
@@ -322,6 +336,16 @@ const ACTIONS: Record<string, ActionEntry> = {
   },
   "app/console/subscribers/actions.ts#removeSubscriberAction": { role: "admin", prepare: () => ({ path: "/console/subscribers", args: [prev, formData({ id: String(insertSubscriber()) })] }) },
   "app/console/subscribers/actions.ts#reactivateSubscriberAction": { role: "admin", prepare: () => ({ path: "/console/subscribers", args: [prev, formData({ id: String(insertSubscriber(true)) })] }) },
+  "app/console/settings/page-actions.ts#savePageSettingsAction": {
+    role: "admin",
+    prepare: () => ({ path: "/console/settings", args: [prev, formData({ name: `Matrix page ${Math.random()}`, accentColor: "", supportUrl: "", timeZone: "", announcement: "", footerLinks: "" })] }),
+  },
+  "app/console/settings/page-actions.ts#uploadLogoAction": {
+    role: "admin",
+    prepare: () => { const fd = new FormData(); fd.append("logo", tinyPng(), "logo.png"); return { path: "/console/settings", args: [prev, fd] }; },
+  },
+  // Each caller tries to remove a logo that is there.
+  "app/console/settings/page-actions.ts#removeLogoAction": { role: "admin", prepare: () => { insertLogo(); return { path: "/console/settings", args: [formData({})] }; } },
   "app/console/tokens/actions.ts#createTokenAction": { prepare: () => ({ path: "/console/tokens", args: [{}, formData({ name: "made by the matrix" })] }) },
   // Each caller tries to revoke a fresh token: its own when it has an account, else a responder's.
   "app/console/tokens/actions.ts#revokeTokenAction": { prepare: (who) => ({ path: "/console/tokens", args: [{}, formData({ id: String(insertToken(actingUser(who).id, "to revoke")) })] }) },

@@ -24,11 +24,11 @@ export default async function HistoryPage({ searchParams }: Props) {
   return (
     <div>
       <h1 className="text-2xl font-bold">Incident history</h1>
-      {data.months.length === 0 && <p className="mt-4 text-slate-700">No incidents to show.</p>}
+      {data.months.length === 0 && <p className="mt-4 text-slate-700 dark:text-slate-300">No incidents to show.</p>}
       {data.months.map((m) => (
         <section key={m.month} aria-labelledby={`m-${m.month.replace(" ", "-")}`} className="mt-8">
-          <h2 id={`m-${m.month.replace(" ", "-")}`} className="border-b border-slate-300 pb-1 text-lg font-semibold">{m.month}</h2>
-          <ul className="divide-y divide-slate-200">{m.incidents.map((i) => <IncidentRow key={i.id} incident={i} />)}</ul>
+          <h2 id={`m-${m.month.replace(" ", "-")}`} className="border-b border-slate-300 dark:border-slate-700 pb-1 text-lg font-semibold">{m.month}</h2>
+          <ul className="divide-y divide-slate-200 dark:divide-slate-800">{m.incidents.map((i) => <IncidentRow key={i.id} incident={i} />)}</ul>
         </section>
       ))}
       <nav aria-label="History pages" className="mt-8 flex gap-6">

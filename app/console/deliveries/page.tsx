@@ -16,9 +16,9 @@ const query = z.object({
   error: z.string().max(300).optional().catch(undefined),
 });
 const TONE: Record<(typeof DELIVERY_STATES)[number], string> = {
-  pending: "bg-amber-100 text-amber-900", sent: "bg-green-100 text-green-900", dead: "bg-red-100 text-red-900", skipped: "bg-slate-200 text-slate-800",
+  pending: "bg-amber-100 dark:bg-amber-950 text-amber-900 dark:text-amber-200", sent: "bg-green-100 dark:bg-green-950 text-green-900 dark:text-green-200", dead: "bg-red-100 dark:bg-red-950 text-red-900 dark:text-red-200", skipped: "bg-slate-200 dark:bg-slate-700 text-slate-800 dark:text-slate-200",
 };
-const btn = "rounded border border-slate-400 bg-white px-2 py-0.5 text-xs font-semibold hover:bg-slate-100";
+const btn = "rounded border border-slate-400 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-0.5 text-xs font-semibold hover:bg-slate-100";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -29,15 +29,15 @@ export default async function DeliveriesPage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Deliveries</h1>
-      {q.done && <p role="status" className="rounded bg-green-50 p-3 text-green-900">Delivery {q.done}.</p>}
-      {q.error && <p role="alert" className="rounded bg-red-50 p-3 text-red-900">{q.error}</p>}
+      {q.done && <p role="status" className="rounded bg-green-50 dark:bg-green-950 p-3 text-green-900 dark:text-green-200">Delivery {q.done}.</p>}
+      {q.error && <p role="alert" className="rounded bg-red-50 dark:bg-red-950 p-3 text-red-900 dark:text-red-200">{q.error}</p>}
       <section aria-labelledby="channels-heading">
         <h2 id="channels-heading" className="text-lg font-semibold">Channels</h2>
         <ul className="mt-2 space-y-1 text-sm">
           {channels.map((c) => (
             <li key={c.name} data-channel={c.name}>
-              <strong>{c.label}</strong> <span className="text-slate-600">({c.kind === "push" ? "sent through the outbox" : "read on request"})</span>:{" "}
-              {c.enabled ? <span className="text-green-800">on</span> : <span className="text-red-800">{c.reason ?? "off"}</span>}
+              <strong>{c.label}</strong> <span className="text-slate-600 dark:text-slate-400">({c.kind === "push" ? "sent through the outbox" : "read on request"})</span>:{" "}
+              {c.enabled ? <span className="text-green-800 dark:text-green-300">on</span> : <span className="text-red-800 dark:text-red-300">{c.reason ?? "off"}</span>}
             </li>
           ))}
         </ul>
@@ -48,15 +48,15 @@ export default async function DeliveriesPage({ searchParams }: Props) {
           <Link key={s} href={`/console/deliveries?state=${s}`} aria-current={q.state === s ? "page" : undefined}>{s} ({counts[s] ?? 0})</Link>
         ))}
       </nav>
-      {deliveries.length === 0 ? <p className="text-slate-700">No deliveries{q.state ? ` in state ${q.state}` : ""}.</p> : (
+      {deliveries.length === 0 ? <p className="text-slate-700 dark:text-slate-300">No deliveries{q.state ? ` in state ${q.state}` : ""}.</p> : (
         <DataTable headers={["Incident", "Update", "Channel", "State", "Tries", "Next try", "Last error", "Remote id", "Actions"]}>
           {deliveries.map((d) => (
             <tr key={d.id} data-delivery-id={d.id} data-state={d.state} className="align-top">
-              <td className="px-3 py-2"><Link href={`/console/incidents/${d.incidentId}`} className="font-mono">{d.incidentId}</Link><div className="text-slate-600">{d.incidentTitle}</div></td>
-              <td className="px-3 py-2 whitespace-nowrap">{d.updateStatus}<div className="text-slate-600">{utcStamp(d.postedAt)}</div></td>
+              <td className="px-3 py-2"><Link href={`/console/incidents/${d.incidentId}`} className="font-mono">{d.incidentId}</Link><div className="text-slate-600 dark:text-slate-400">{d.incidentTitle}</div></td>
+              <td className="px-3 py-2 whitespace-nowrap">{d.updateStatus}<div className="text-slate-600 dark:text-slate-400">{utcStamp(d.postedAt)}</div></td>
               <td className="px-3 py-2">{d.channel}</td>
               <td className="px-3 py-2"><span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${TONE[d.state]}`}>{d.state}</span>
-                {d.claimedAt !== null && d.state === "pending" && <div className="text-xs text-slate-600">sending since {utcStamp(d.claimedAt)}</div>}</td>
+                {d.claimedAt !== null && d.state === "pending" && <div className="text-xs text-slate-600 dark:text-slate-400">sending since {utcStamp(d.claimedAt)}</div>}</td>
               <td className="px-3 py-2">{d.attempts}</td>
               <td className="px-3 py-2 whitespace-nowrap">{d.state !== "pending" ? "—" : d.queued ? "after the earlier update" : d.backingOff ? utcStamp(d.nextAttemptAt) : "due now"}</td>
               <td className="max-w-xs px-3 py-2 break-words">{d.lastError ?? "—"}</td>

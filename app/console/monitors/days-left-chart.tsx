@@ -9,7 +9,7 @@ export function DaysLeftChart({ points, warnDays, criticalDays, width = 160, hei
 }) {
   const seen = points.filter((p): p is { checkedAt: number; daysLeft: number } => p.daysLeft !== null);
   const first = seen[0], last = seen[seen.length - 1];
-  if (!first || !last) return <span className="text-xs text-slate-500">No data yet</span>;
+  if (!first || !last) return <span className="text-xs text-slate-500 dark:text-slate-400">No data yet</span>;
   const top = Math.max(warnDays * 1.25, ...seen.map((p) => p.daysLeft), 1);
   const t0 = points[0]?.checkedAt ?? first.checkedAt, t1 = points[points.length - 1]?.checkedAt ?? last.checkedAt;
   const x = (t: number) => (t1 === t0 ? width / 2 : ((t - t0) / (t1 - t0)) * (width - 4) + 2);

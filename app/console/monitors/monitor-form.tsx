@@ -6,15 +6,15 @@ import type { FormState } from "@/lib/console/form-state";
 
 type ServiceOption = { slug: string; name: string; components: { slug: string; name: string }[] };
 
-const input = "mt-1 w-full rounded border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
+const input = "mt-1 w-full rounded border border-slate-400 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
 
 function Field({ name, label, hint, error, children }: { name: string; label: string; hint?: string; error?: string; children: ReactNode }) {
   return (
     <div>
       <label htmlFor={name} className="block text-sm font-medium">{label}</label>
-      {hint && <p id={`${name}-hint`} className="text-xs text-slate-600">{hint}</p>}
+      {hint && <p id={`${name}-hint`} className="text-xs text-slate-600 dark:text-slate-400">{hint}</p>}
       {children}
-      {error && <p id={`${name}-error`} className="mt-1 text-sm font-medium text-red-800">{error}</p>}
+      {error && <p id={`${name}-error`} className="mt-1 text-sm font-medium text-red-800 dark:text-red-300">{error}</p>}
     </div>
   );
 }
@@ -35,13 +35,13 @@ export function MonitorForm({ services, edit }: { services: ServiceOption[]; edi
   const ticked = new Set((v.components ?? "").split(",").filter(Boolean));
   const errorCount = Object.keys(e).length;
   return (
-    <form action={action} key={state.seq} className="space-y-4 rounded border border-slate-300 bg-white p-4" noValidate>
+    <form action={action} key={state.seq} className="space-y-4 rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 p-4" noValidate>
       {errorCount > 0 && (
-        <div role="alert" className="rounded border-l-4 border-red-700 bg-red-50 px-4 py-3 text-sm text-red-950">
+        <div role="alert" className="rounded border-l-4 border-red-700 bg-red-50 dark:bg-red-950 px-4 py-3 text-sm text-red-950 dark:text-red-100">
           <p className="font-semibold">{e._ ?? `Please fix ${errorCount === 1 ? "the field" : `the ${errorCount} fields`} marked below. Nothing was saved.`}</p>
         </div>
       )}
-      {state.saved && <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 px-4 py-3 text-sm font-semibold text-green-950">Changes saved.</p>}
+      {state.saved && <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 dark:bg-green-950 px-4 py-3 text-sm font-semibold text-green-950 dark:text-green-100">Changes saved.</p>}
       {edit && <input type="hidden" name="id" value={edit.id} />}
       <Field name="name" label="Name" error={e.name}><input {...aria("name", e.name)} defaultValue={v.name} required maxLength={200} className={input} placeholder="Teams sign-in certificate" /></Field>
       <div className="grid gap-4 sm:grid-cols-3">
@@ -85,12 +85,12 @@ export function MonitorForm({ services, edit }: { services: ServiceOption[]; edi
             </label>
           ))}
         </div>
-        {e.components && <p id="components-error" className="mt-1 text-sm font-medium text-red-800">{e.components}</p>}
+        {e.components && <p id="components-error" className="mt-1 text-sm font-medium text-red-800 dark:text-red-300">{e.components}</p>}
       </fieldset>
       <Field name="caPem" label="Extra CA bundle (PEM), optional" hint="Added to the system roots, for internal CAs." error={e.caPem}>
         <textarea {...aria("caPem", e.caPem, true)} defaultValue={v.caPem} rows={4} className={`${input} font-mono text-xs`} placeholder="-----BEGIN CERTIFICATE-----" spellCheck={false} />
       </Field>
-      <button type="submit" disabled={pending} className="rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50">
+      <button type="submit" disabled={pending} className="rounded bg-slate-900 dark:bg-slate-700 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50">
         {edit ? (pending ? "Saving…" : "Save changes") : pending ? "Adding…" : "Add monitor"}
       </button>
     </form>

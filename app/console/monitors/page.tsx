@@ -21,14 +21,14 @@ export default async function MonitorsPage() {
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">Certificate monitors</h1>
-          <p className="mt-1 text-sm text-slate-700">Soonest expiry first. A failing check opens an incident on its service by itself.</p>
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Soonest expiry first. A failing check opens an incident on its service by itself.</p>
         </div>
-        <Link href="/console/monitors/new" className="rounded bg-slate-900 px-3 py-2 text-sm font-semibold text-white no-underline">Add monitor</Link>
+        <Link href="/console/monitors/new" className="rounded bg-slate-900 dark:bg-slate-700 px-3 py-2 text-sm font-semibold text-white no-underline">Add monitor</Link>
       </header>
-      {monitors.length === 0 ? <p className="text-sm text-slate-700">No monitors yet.</p> : (
-        <div className="overflow-x-auto rounded border border-slate-300 bg-white">
+      {monitors.length === 0 ? <p className="text-sm text-slate-700 dark:text-slate-300">No monitors yet.</p> : (
+        <div className="overflow-x-auto rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900">
           <table className="w-full text-left text-sm" aria-label="Certificate monitors">
-            <thead className="bg-slate-100 text-slate-700">
+            <thead className="bg-slate-100 dark:bg-slate-800 text-slate-700 dark:text-slate-300">
               <tr>
                 <th scope="col" className="px-3 py-2">Monitor</th><th scope="col" className="px-3 py-2">Service</th><th scope="col" className="px-3 py-2">Status</th>
                 <th scope="col" className="px-3 py-2">Days left</th><th scope="col" className="px-3 py-2">Last check</th><th scope="col" className="px-3 py-2">Chain</th>
@@ -40,19 +40,19 @@ export default async function MonitorsPage() {
                 const r = m.lastResult;
                 const chain = ((r?.chain ?? []) as CertEvidence[]).filter((c) => c.inPath);
                 return (
-                  <tr key={m.id} className="border-t border-slate-200 align-top" data-monitor-id={m.id}>
+                  <tr key={m.id} className="border-t border-slate-200 dark:border-slate-800 align-top" data-monitor-id={m.id}>
                     <td className="px-3 py-2">
                       <Link href={`/console/monitors/${m.id}`} className="font-semibold">{m.name}</Link>
-                      <div className="font-mono text-xs text-slate-600">{target(m)}</div>
+                      <div className="font-mono text-xs text-slate-600 dark:text-slate-400">{target(m)}</div>
                     </td>
-                    <td className="px-3 py-2">{m.service.name}{m.components.length > 0 && <div className="text-xs text-slate-600">{m.components.map((c) => c.name).join(", ")}</div>}</td>
+                    <td className="px-3 py-2">{m.service.name}{m.components.length > 0 && <div className="text-xs text-slate-600 dark:text-slate-400">{m.components.map((c) => c.name).join(", ")}</div>}</td>
                     <td className="px-3 py-2">
-                      {m.enabled ? <CategoryBadge category={r?.category ?? null} /> : <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800" data-paused>Paused</span>}
+                      {m.enabled ? <CategoryBadge category={r?.category ?? null} /> : <span className="rounded bg-slate-200 dark:bg-slate-700 px-2 py-0.5 text-xs font-semibold text-slate-800 dark:text-slate-200" data-paused>Paused</span>}
                       {m.incidentId && <div className="mt-1 text-xs"><Link href={`/console/incidents/${m.incidentId}`}>Incident {m.incidentId}</Link></div>}
                     </td>
                     <td className="px-3 py-2 tabular-nums" data-days-left={r?.daysLeft ?? ""}>
                       {r?.daysLeft ?? "—"}
-                      {typeof r?.validTo === "number" && <div className="text-xs text-slate-600">until {utc(r.validTo)}</div>}
+                      {typeof r?.validTo === "number" && <div className="text-xs text-slate-600 dark:text-slate-400">until {utc(r.validTo)}</div>}
                     </td>
                     <td className="px-3 py-2 text-xs">{r ? utc(r.checkedAt) : "—"}</td>
                     <td className="px-3 py-2 text-xs">{chain.length ? chain.map((c) => commonName(c)).join(" → ") : (r?.error ?? "—")}</td>

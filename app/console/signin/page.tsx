@@ -26,10 +26,10 @@ export default async function SignInPage({ searchParams }: Props) {
   const done = typeof query.done === "string" ? DONE[query.done] : undefined;
   const email = typeof query.email === "string" ? query.email.slice(0, 320) : "";
   return (
-    <div className="mx-auto mt-10 max-w-sm rounded-lg border border-slate-300 bg-white p-6 shadow-sm">
+    <div className="mx-auto mt-10 max-w-sm rounded-lg border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 p-6 shadow-sm">
       <h1 className="text-xl font-bold">Sign in to Herald</h1>
-      <p className="mt-1 text-sm text-slate-700">For responders. The public status page needs no sign-in.</p>
-      {done && <p role="status" className="mt-3 rounded border border-green-700 bg-green-50 px-3 py-2 text-sm text-green-900">{done}</p>}
+      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">For responders. The public status page needs no sign-in.</p>
+      {done && <p role="status" className="mt-3 rounded border border-green-700 bg-green-50 px-3 py-2 text-sm text-green-900 dark:bg-green-950 dark:text-green-100">{done}</p>}
       <SignInForm callbackUrl={callbackUrl} email={email} />
     </div>
   );

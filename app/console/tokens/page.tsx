@@ -19,7 +19,7 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
     <div className="space-y-6">
       <header>
         <h1 className="text-2xl font-bold">API tokens</h1>
-        <p className="mt-1 text-sm text-slate-700">
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
           A token lets a tool open incidents and post updates through <code>/api/v1</code> as you
           (<code>Authorization: Bearer &lt;token&gt;</code>). Herald stores only a hash of it.
         </p>
@@ -32,7 +32,7 @@ export default async function TokensPage({ searchParams }: { searchParams: Promi
       <CreateTokenForm />
       <section aria-labelledby="token-list">
         <h2 id="token-list" className="text-lg font-semibold">{showAll ? "All tokens" : "Your tokens"}</h2>
-        {tokens.length === 0 ? <p className="mt-2 text-sm text-slate-700">No tokens yet.</p> : (
+        {tokens.length === 0 ? <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">No tokens yet.</p> : (
           <DataTable
             className="mt-2"
             headers={["Name", "Prefix", showAll && "Owner", "Created", "Last used", "Expires", "State", <span key="actions" className="sr-only">Actions</span>]}

@@ -9,10 +9,10 @@ export function RevokeTokenButton({ id, name }: { id: number; name: string }) {
   return (
     <form action={action} onSubmit={(e) => { if (!window.confirm(`Revoke token “${name}”? Tools using it stop working at once.`)) e.preventDefault(); }}>
       <input type="hidden" name="id" value={id} />
-      <button type="submit" disabled={pending} className="rounded border border-red-300 px-2 py-0.5 text-sm text-red-700 disabled:opacity-50" aria-label={`Revoke ${name}`}>
+      <button type="submit" disabled={pending} className="rounded border border-red-300 dark:border-red-800 px-2 py-0.5 text-sm text-red-700 dark:text-red-300 disabled:opacity-50" aria-label={`Revoke ${name}`}>
         {pending ? "Revoking…" : "Revoke"}
       </button>
-      {Object.keys(state.errors).length > 0 && <p role="alert" className="mt-1 text-xs text-red-700">{Object.values(state.errors).join(" ")}</p>}
+      {Object.keys(state.errors).length > 0 && <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-300">{Object.values(state.errors).join(" ")}</p>}
     </form>
   );
 }

@@ -40,7 +40,7 @@ export default async function IncidentPage({ params }: Props) {
       <header>
         <p className="text-sm"><Link href="/">← Current status</Link></p>
         <h1 className="mt-2 text-2xl font-bold">{incident.title}</h1>
-        <p className="mt-1 font-mono text-slate-700">{incident.id}</p>
+        <p className="mt-1 font-mono text-slate-700 dark:text-slate-300">{incident.id}</p>
       </header>
       <IncidentFacts incident={incident} />
       <Timeline updates={incident.updates} />

@@ -32,7 +32,7 @@ export default async function ConsoleIncidentPage({ params, searchParams }: Prop
   return (
     <div className="space-y-8">
       <header>
-        <p className="font-mono text-sm text-slate-700">{incident.id} · {incident.service.name}</p>
+        <p className="font-mono text-sm text-slate-700 dark:text-slate-300">{incident.id} · {incident.service.name}</p>
         <h1 className="text-2xl font-bold">{incident.title}</h1>
         <p className="mt-1 text-sm"><Link href={`/incidents/${incident.id}`}>Public page for {incident.id}</Link></p>
         {cadence.overdue && (
@@ -47,10 +47,10 @@ export default async function ConsoleIncidentPage({ params, searchParams }: Prop
           {typeof query.edited === "string" && <p role="status" className="rounded bg-green-50 px-4 py-2 text-sm text-green-900">Correction saved. X posts keep their old text.</p>}
           <Timeline updates={incident.updates} editHref={(u) => `/console/incidents/${incident.id}/updates/${u.id}`} />
         </div>
-        <section aria-labelledby="post-heading" className="h-fit rounded-lg border border-slate-300 bg-white p-5">
+        <section aria-labelledby="post-heading" className="h-fit rounded-lg border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 p-5">
           <h2 id="post-heading" className="text-lg font-semibold">Post an update</h2>
           {incident.status === "resolved" ? (
-            <p className="mt-2 text-slate-700">This incident is resolved and takes no more updates. Open a new incident if the problem returns.</p>
+            <p className="mt-2 text-slate-700 dark:text-slate-300">This incident is resolved and takes no more updates. Open a new incident if the problem returns.</p>
           ) : (
             <div className="mt-4 space-y-4">
               <TemplatePicker action={`/console/incidents/${incident.id}`} templates={await listTemplates("update")} current={template?.id} />

@@ -22,13 +22,13 @@ export default async function NewIncidentPage({ searchParams }: Props) {
   return (
     <div className="max-w-3xl">
       <h1 className="text-2xl font-bold">New incident</h1>
-      <p className="mt-1 text-sm text-slate-700">Opening an incident publishes the first update on the status page straight away.</p>
+      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Opening an incident publishes the first update on the status page straight away.</p>
       <div className="mt-4">
         <TemplatePicker action="/console/incidents/new" templates={await listTemplates("incident")} current={template?.id} />
-        {missing && <p role="alert" className="mt-2 text-sm font-medium text-red-800">That template no longer exists; the form starts empty.</p>}
-        {template && <p role="status" className="mt-2 text-sm text-slate-700">Started from “{template.name}”. Check every field before opening.</p>}
+        {missing && <p role="alert" className="mt-2 text-sm font-medium text-red-800 dark:text-red-300">That template no longer exists; the form starts empty.</p>}
+        {template && <p role="status" className="mt-2 text-sm text-slate-700 dark:text-slate-300">Started from “{template.name}”. Check every field before opening.</p>}
       </div>
-      <div className="mt-6 rounded-lg border border-slate-300 bg-white p-5">
+      <div className="mt-6 rounded-lg border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 p-5">
         <IncidentForm key={template?.id ?? "blank"} services={await serviceOptions()} action={openIncidentAction} initial={initial} />
       </div>
     </div>

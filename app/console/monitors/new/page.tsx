@@ -13,7 +13,7 @@ export default async function NewMonitorPage() {
     <div className="max-w-3xl space-y-4">
       <p className="text-sm"><Link href="/console/monitors">← Certificate monitors</Link></p>
       <h1 className="text-2xl font-bold">Add a certificate monitor</h1>
-      <p className="text-sm text-slate-700">
+      <p className="text-sm text-slate-700 dark:text-slate-300">
         Herald connects to the host, records the certificate chain and warns before it expires. When the check fails it opens an
         incident on the linked service and sets the linked components to major outage.
       </p>

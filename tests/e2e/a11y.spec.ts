@@ -1,0 +1,86 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { startApp, tokenFor, type AppServer } from "@/tests/support/app-server";
+import { appFiles, routeOf } from "@/tests/support/security-kit";
+import { signInThroughApi } from "@/tests/e2e/ui-helpers";
+
+/*
+ * axe-core on every page found on disk (public and console), in both colour schemes, with the
+ * page's extras switched on (announcement, footer links, support URL). A new page without a
+ * concrete path below fails the first test, so it cannot skip the check.
+ */
+let app: AppServer;
+const ids = { incident: "", monitor: "" };
+
+const CONCRETE: Record<string, () => string> = {
+  "/incidents/[id]": () => `/incidents/${ids.incident}`,
+  "/console/incidents/[id]": () => `/console/incidents/${ids.incident}`,
+  "/console/monitors/[id]": () => `/console/monitors/${ids.monitor}`,
+};
+const pages = appFiles((n) => /^page\.[jt]sx?$/.test(n)).map(routeOf).sort();
+const pathOf = (route: string) => (route.includes("[") ? CONCRETE[route]?.() ?? null : route);
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async ({ request }) => {
+  test.setTimeout(120_000);
+  app = await startApp({ seed: "catalog", env: { HERALD_BACKGROUND: "off" } });
+  const headers = { authorization: `Bearer ${await tokenFor(app, "admin@herald.test")}` };
+  const post = async (path: string, data: unknown, method = "POST") => {
+    const res = await request.fetch(`${app.url}${path}`, { method, headers, data });
+    expect(res.status(), await res.text()).toBeLessThan(300);
+    return res.json() as Promise<{ id: string | number }>;
+  };
+  await post("/api/v1/settings/page", {
+    name: "Acme Status", timeZone: "Europe/Berlin", supportUrl: "https://help.acme.test/",
+    announcement: "**Planned maintenance** on Sunday. [Details](https://acme.test/maint) and `code`.",
+    footerLinks: [{ label: "Privacy", url: "https://acme.test/privacy" }],
+  }, "PATCH");
+  ids.incident = String((await post("/api/v1/incidents", { service: "teams", title: "Sign-in failures", message: "We are **investigating**.", skipX: true, components: { "sign-in": "major_outage" } })).id);
+  ids.monitor = String((await post("/api/v1/monitors", { name: "Expiring cert", host: "127.0.0.1", port: 9, service: "teams" })).id);
+});
+test.afterAll(async () => { await app?.stop(); });
+
+test("every page on disk has a concrete path to check", () => {
+  expect(pages.filter((p) => pathOf(p) === null), "add these to CONCRETE").toEqual([]);
+  expect(pages.length).toBeGreaterThanOrEqual(13);
+});
+
+async function violations(page: Page, path: string): Promise<string[]> {
+  await page.goto(`${app.url}${path}`);
+  await page.waitForLoadState("networkidle");
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  // Proof the contrast rule looked at this page's text (an empty page would pass vacuously).
+  const checked = result.passes.some((r) => r.id === "color-contrast" && r.nodes.length > 0) ? [] : [`${path}: color-contrast checked no text`];
+  return [...checked, ...result.violations.map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} — ${n.failureSummary?.split("\n")[1]?.trim() ?? ""}`).join(" | ")}`)];
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`no axe violations on any public page, ${scheme} scheme`, async ({ page }) => {
+    test.setTimeout(300_000); // axe takes seconds a page on a loaded machine
+    await page.emulateMedia({ colorScheme: scheme });
+    const found: string[] = [];
+    for (const route of pages.filter((p) => !p.startsWith("/console") || p === "/console/signin")) found.push(...(await violations(page, pathOf(route) ?? route)));
+    expect(found).toEqual([]);
+  });
+
+  test(`no axe violations on any console page, ${scheme} scheme`, async ({ page }) => {
+    test.setTimeout(300_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    await signInThroughApi(page, app, "admin@herald.test");
+    const found: string[] = [];
+    for (const route of pages.filter((p) => p.startsWith("/console") && p !== "/console/signin")) found.push(...(await violations(page, pathOf(route) ?? route)));
+    expect(found).toEqual([]);
+  });
+}
+
+test("the dark scheme really is dark, and the light one light", async ({ page }) => {
+  const bg = async () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(app.url);
+  const dark = await bg();
+  await page.emulateMedia({ colorScheme: "light" });
+  const light = await bg();
+  expect(light).toMatch(/rgb\(255, 255, 255\)|oklch\(1 0 0\)/);
+  expect(dark).not.toBe(light);
+});
