@@ -1,9 +1,10 @@
 import type { Channel } from "@/lib/fanout/channel";
 import { feedsChannel, statusPageChannel, statuspageJsonChannel } from "@/lib/fanout/pull-channels";
 import { xChannel } from "@/lib/x/x-channel";
+import { emailChannel } from "@/lib/channels/email/email-channel";
 
-/** The one list of channels. Push channels get one outbox row per update. */
-export const channels: Channel[] = [statusPageChannel, feedsChannel, statuspageJsonChannel, xChannel];
+/** The one list of channels. Push channels get one outbox row per update (subscriber channels: per subscriber). */
+export const channels: Channel[] = [statusPageChannel, feedsChannel, statuspageJsonChannel, xChannel, emailChannel];
 
 export const pushChannels = () => channels.filter((c) => c.kind === "push" && c.status().enabled);
 export const channelByName = (name: string) => channels.find((c) => c.name === name);
