@@ -61,7 +61,7 @@ const PAGES: Record<string, PageEntry> = {
   "/console/tokens": { path: () => "/console/tokens", sees: SENTINEL.token },
 };
 // Pages anyone may read. The sign-in page sends a signed-in user on to the console.
-const PUBLIC_PAGES = ["/", "/history", "/incidents/[id]", "/console/signin"];
+const PUBLIC_PAGES = ["/", "/history", "/incidents/[id]", "/console/signin", "/subscriptions/confirm", "/subscriptions/manage", "/subscriptions/unsubscribe"];
 
 // ---- /api/v1 -------------------------------------------------------------------------------
 type ApiEntry = { role?: "admin"; path: () => string; ok: number; body?: () => unknown; sees?: string };
@@ -88,6 +88,9 @@ const PUBLIC_ROUTES = [
   "/og/incidents/[id]", "/og/status", "/api/v2/components.json", "/api/v2/incidents.json", "/api/v2/incidents/unresolved.json",
   "/api/v2/scheduled-maintenances.json", "/api/v2/scheduled-maintenances/active.json", "/api/v2/scheduled-maintenances/upcoming.json",
   "/api/v2/status.json", "/api/v2/summary.json",
+  // The only anonymous writes: subscribe, confirm, unsubscribe (and the manage page's filter, same
+  // token as unsubscribe). Bounded and limited per IP: tests/e2e/subscriptions.spec.ts.
+  "/subscriptions", "/subscriptions/confirm/submit", "/subscriptions/unsubscribe/submit", "/subscriptions/manage/submit",
 ];
 
 // ---- server actions ------------------------------------------------------------------------

@@ -23,7 +23,8 @@ export const emailChannel: Channel = {
   audience: "subscribers",
   get concurrency() {
     const c = readMailConfig();
-    return c.enabled ? c.connections : 1;
+    // Twice the pool: a mail is ready the moment a connection frees up.
+    return c.enabled ? c.connections * 2 : 1;
   },
   status() {
     const c = readMailConfig();
