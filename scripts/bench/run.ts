@@ -10,6 +10,7 @@ import { runPropagation } from "@/scripts/bench/propagation";
 import { script, startProduction } from "@/scripts/bench/server";
 import { printReport, type RouteRow } from "@/scripts/bench/report";
 import { certRound } from "@/scripts/bench/certs";
+import { subscriberRound } from "@/scripts/bench/subscribers";
 
 // `npm run bench`: herald vs a bare node:http server serving the same bytes, in one process tree.
 const args = new Set(process.argv.slice(2));
@@ -58,6 +59,8 @@ const idleCpuPct = ((cpuSeconds(pid) - cpu0) / 10) * 100;
 const rss = peakRss();
 server.proc.kill("SIGTERM");
 const certs = args.has("--no-certs") ? null : await certRound(env);
-printReport({ rows, propagation, idleCpuPct, peakRssMb: rss, certs, seconds });
+const subscribers = args.has("--no-subscribers") ? null
+  : { small: subscriberRound(env, 1_000), large: subscriberRound(env, Number(process.env.BENCH_SUBSCRIBERS ?? 10_000)) };
+printReport({ rows, propagation, idleCpuPct, peakRssMb: rss, certs, subscribers, seconds });
 fs.rmSync(dir, { recursive: true, force: true });
 process.exit(0);
