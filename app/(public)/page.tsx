@@ -8,6 +8,7 @@ import { OverallBanner } from "@/components/overall-banner";
 import { ActiveIncidentCard } from "@/components/public/incident-card";
 import { IncidentRow } from "@/components/public/incident-row";
 import { ServiceList } from "@/components/public/service-list";
+import { SubscribeForm } from "@/components/public/subscribe-form";
 
 const FEEDS = { "application/rss+xml": "/history.rss", "application/atom+xml": "/history.atom" };
 
@@ -45,6 +46,8 @@ export default async function StatusPage() {
       </section>
 
       <ServiceList services={data.services} />
+
+      <SubscribeForm />
 
       <section aria-labelledby="recent-heading">
         <h2 id="recent-heading" className="text-xl font-semibold">Past {RECENT_DAYS} days</h2>

@@ -17,11 +17,13 @@ export async function listDeliveries(opts: { limit?: number; state?: "pending" |
     .where(opts.state ? eq(deliveries.state, opts.state) : undefined)
     .orderBy(desc(deliveries.id)).limit(Math.min(opts.limit ?? 100, 500)).all();
   // Per incident and channel only the oldest unfinished delivery may go; the rest wait behind it.
-  const unfinished = await db.select({ id: deliveries.id, incidentId: deliveries.incidentId, channel: deliveries.channel })
+  const unfinished = await db.select({ id: deliveries.id, incidentId: deliveries.incidentId, channel: deliveries.channel, subscriberId: deliveries.subscriberId })
     .from(deliveries).innerJoin(incidentUpdates, eq(incidentUpdates.id, deliveries.updateId))
     .where(inArray(deliveries.state, ["pending", "dead"])).orderBy(asc(incidentUpdates.postedAt), asc(incidentUpdates.id)).all();
   const heads = new Map<string, number>();
-  for (const u of unfinished) if (!heads.has(`${u.channel} ${u.incidentId}`)) heads.set(`${u.channel} ${u.incidentId}`, u.id);
+  // Subscriber channels keep one thread per (incident, subscriber).
+  const key = (d: { channel: string; incidentId: string; subscriberId: number }) => `${d.channel} ${d.subscriberId} ${d.incidentId}`;
+  for (const u of unfinished) if (!heads.has(key(u))) heads.set(key(u), u.id);
   const counts = await db.select({ state: deliveries.state, n: sql<number>`count(*)` }).from(deliveries).groupBy(deliveries.state).all();
   return {
     channels: channels.map((c) => ({ name: c.name, label: c.label, kind: c.kind, ...c.status() })),
@@ -31,7 +33,7 @@ export async function listDeliveries(opts: { limit?: number; state?: "pending" |
       /** Pending and waiting for its retry time ("Retry now" makes it due). */
       backingOff: r.d.state === "pending" && r.d.nextAttemptAt > now,
       /** Pending behind an earlier unfinished update of the same incident (a thread stays in order). */
-      queued: r.d.state === "pending" && heads.get(`${r.d.channel} ${r.d.incidentId}`) !== r.d.id,
+      queued: r.d.state === "pending" && heads.get(key(r.d)) !== r.d.id,
     })),
   };
 }

@@ -8,7 +8,7 @@ import { newWebhookSecret } from "@/lib/channels/webhook/sign";
 import { write } from "@/lib/db/write";
 import { conflict, invalid } from "@/lib/errors";
 import { targetKey, type CreateSubscriberInput } from "@/lib/subscribers/input";
-import { resolveComponents } from "@/lib/subscribers/resolve-components";
+import { resolveFilter } from "@/lib/subscribers/resolve-components";
 import { subscriberState } from "@/lib/subscribers/state";
 
 export type CreatedSubscriber = { subscriber: Subscriber; componentIds: number[]; secret: string | null };
@@ -27,7 +27,7 @@ export async function createSubscriber(input: CreateSubscriberInput, actor: Acto
   const secret = input.channel === "webhook" ? newWebhookSecret() : null;
   return write((tx) => {
     const now = opts.now ?? Date.now();
-    const componentIds = resolveComponents(tx, input.components ?? []);
+    const componentIds = resolveFilter(tx, input.components ?? []);
     const existing = tx.select().from(subscribers).where(and(eq(subscribers.channel, input.channel), eq(subscribers.targetKey, key))).get();
     if (existing) throw conflict(`That ${input.channel} target is already a subscriber (${subscriberState(existing)}, #${existing.id})`);
     const subscriber = tx.insert(subscribers).values({

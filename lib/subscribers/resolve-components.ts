@@ -1,23 +1,24 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { components, services } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { invalid } from "@/lib/errors";
 
 /**
- * Component ids for the names a subscriber picked: "service.component" (the /api/v2 id) or a
- * bare component slug when only one service has it. Unknown or ambiguous names are refused.
+ * Component ids for a subscriber's filter. Each entry is "service/slug", "service.slug" or a bare
+ * slug (that component in every service that has one). Unknown entries are a 422.
  */
-export function resolveComponents(tx: Tx, names: readonly string[]): number[] {
-  if (names.length === 0) return [];
-  const all = tx.select({ id: components.id, slug: components.slug, service: services.slug }).from(components)
-    .innerJoin(services, eq(services.id, components.serviceId)).all();
+export function resolveFilter(tx: Tx, wanted: string[]): number[] {
+  if (wanted.length === 0) return [];
+  const rows = tx.select({ id: components.id, slug: components.slug, service: services.slug }).from(components)
+    .innerJoin(services, eq(services.id, components.serviceId))
+    .where(and(inArray(components.slug, wanted.map((w) => w.split(/[/.]/).at(-1) ?? "")), isNull(components.archivedAt))).all();
   const ids = new Set<number>();
-  for (const raw of names) {
-    const name = raw.trim().toLowerCase();
-    const hits = all.filter((c) => `${c.service}.${c.slug}` === name || c.slug === name);
-    if (hits.length === 0) throw invalid(`Unknown component ${raw}`, { field: "components" });
-    if (hits.length > 1) throw invalid(`${raw} names components in several services; use service.component`, { field: "components" });
-    ids.add(hits[0]!.id);
+  const unknown: string[] = [];
+  for (const w of wanted) {
+    const hits = rows.filter((r) => w === r.slug || w === `${r.service}/${r.slug}` || w === `${r.service}.${r.slug}`);
+    if (hits.length === 0) unknown.push(w);
+    for (const h of hits) ids.add(h.id);
   }
+  if (unknown.length) throw invalid(`Unknown components: ${unknown.join(", ")}`, { field: "components" });
   return [...ids];
 }

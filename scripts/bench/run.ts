@@ -11,6 +11,7 @@ import { runPropagation } from "@/scripts/bench/propagation";
 import { script, startProduction } from "@/scripts/bench/server";
 import { printFlood, printReport, type RouteRow } from "@/scripts/bench/report";
 import { certRound } from "@/scripts/bench/certs";
+import { subscriberRound } from "@/scripts/bench/subscribers";
 
 // `npm run bench`: herald vs a bare node:http server serving the same bytes, in one process tree.
 // `npm run bench -- --flood-only` runs just the flood of unique URLs (issue 9).
@@ -68,7 +69,9 @@ if (floodOnly) {
   const flood = await runFlood(url, token, active[2]?.id ?? incident, pid, seconds);
   server.proc.kill("SIGTERM");
   const certs = args.has("--no-certs") ? null : await certRound(env);
-  printReport({ rows, propagation, idleCpuPct, peakRssMb: rss, certs, seconds });
+  const subscribers = args.has("--no-subscribers") ? null
+    : { small: subscriberRound(env, 1_000), large: subscriberRound(env, Number(process.env.BENCH_SUBSCRIBERS ?? 10_000)) };
+  printReport({ rows, propagation, idleCpuPct, peakRssMb: rss, certs, subscribers, seconds });
   printFlood(flood);
 }
 fs.rmSync(dir, { recursive: true, force: true });

@@ -73,7 +73,7 @@ const PAGES: Record<string, PageEntry> = {
   "/console/templates/[id]": { path: () => `/console/templates/${ctx.templateId}`, sees: SENTINEL.template },
 };
 // Pages anyone may read. The sign-in page sends a signed-in user on to the console.
-const PUBLIC_PAGES = ["/", "/history", "/incidents/[id]", "/console/signin", "/setup", "/invite/[token]", "/reset/[token]"];
+const PUBLIC_PAGES = ["/", "/history", "/incidents/[id]", "/console/signin", "/setup", "/invite/[token]", "/reset/[token]", "/subscriptions/confirm", "/subscriptions/manage", "/subscriptions/unsubscribe"];
 
 // ---- /api/v1 -------------------------------------------------------------------------------
 type ApiEntry = { role?: "admin"; path: () => string; ok: number; body?: () => unknown; sees?: string };
@@ -130,6 +130,9 @@ const PUBLIC_ROUTES = [
   "/og/incidents/[id]", "/og/status", "/api/v2/components.json", "/api/v2/incidents.json", "/api/v2/incidents/unresolved.json",
   "/api/v2/scheduled-maintenances.json", "/api/v2/scheduled-maintenances/active.json", "/api/v2/scheduled-maintenances/upcoming.json",
   "/api/v2/status.json", "/api/v2/summary.json", "/logo/[file]", "/theme.css",
+  // The only anonymous writes: subscribe, confirm, unsubscribe (and the manage page's filter, same
+  // token as unsubscribe). Bounded and limited per IP: tests/e2e/subscriptions.spec.ts.
+  "/subscriptions", "/subscriptions/confirm/submit", "/subscriptions/unsubscribe/submit", "/subscriptions/manage/submit",
 ];
 
 // ---- server actions ------------------------------------------------------------------------

@@ -49,7 +49,8 @@ export async function startApp(opts: { env?: Record<string, string>; seed?: "dem
   let log = "";
   proc.stdout?.on("data", (d: Buffer) => (log += d));
   proc.stderr?.on("data", (d: Buffer) => (log += d));
-  const deadline = Date.now() + 30_000;
+  // E2E_START_TIMEOUT_MS: a loaded machine (shared CI, several builds at once) may need longer.
+  const deadline = Date.now() + (Number(process.env.E2E_START_TIMEOUT_MS) || 30_000);
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`server exited early: ${log}`);
     const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);

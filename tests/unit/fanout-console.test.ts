@@ -26,9 +26,10 @@ describe("console view of the outbox", () => {
     await dispatchDeliveries();
     const view = await listDeliveries();
     expect(view.channels.map((c) => [c.name, c.kind, c.enabled])).toEqual([
-      ["status-page", "pull", true], ["feeds", "pull", true], ["statuspage-json", "pull", true], ["x", "push", true],
+      ["status-page", "pull", true], ["feeds", "pull", true], ["statuspage-json", "pull", true], ["x", "push", true], ["email", "push", false],
       ["webhook", "push", true], ["slack", "push", true], ["teams", "push", true],
     ]);
+    expect(view.channels.find((c) => c.name === "email")?.reason).toBe("Email is off: set SMTP_URL and HERALD_MAIL_FROM");
     const [second, first] = view.deliveries;
     expect(first).toMatchObject({ state: "dead", lastError: "X answered 500: Internal Server Error", queued: false });
     expect(second).toMatchObject({ state: "pending", queued: true, backingOff: false });

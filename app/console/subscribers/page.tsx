@@ -4,7 +4,7 @@ import { SUBSCRIBER_CHANNELS } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
 import { listServices } from "@/lib/services/list-services";
 import { countSubscribers, listSubscribers } from "@/lib/subscribers/list-subscribers";
-import { mailStatus } from "@/lib/subscribers/mail-status";
+import { readMailConfig } from "@/lib/channels/email/mail-config";
 import { subscriberQueryInput } from "@/lib/subscribers/query-input";
 import { SUBSCRIBER_STATES } from "@/lib/subscribers/state";
 import { LocalTime } from "@/components/local-time";
@@ -23,7 +23,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
   const parsed = subscriberQueryInput.safeParse(Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string")));
   const query = parsed.success ? parsed.data : {};
   const [counts, page, services] = await Promise.all([countSubscribers(), listSubscribers(query), listServices("open")]);
-  const mail = mailStatus();
+  const mail = readMailConfig();
   const filter = new URLSearchParams(Object.entries({ channel: query.channel, state: query.state, q: query.q }).filter((e): e is [string, string] => Boolean(e[1])));
   const more = new URLSearchParams(filter);
   if (page.next) more.set("before", String(page.next));
@@ -32,7 +32,7 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
       <header>
         <h1 className="text-2xl font-bold">Subscribers</h1>
         <p className="mt-1 text-sm text-slate-700">People and systems that get every update (or the updates of the components they picked).</p>
-        {!mail.enabled && <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="mail-off">{mail.reason} The status page hides the signup form and no mail is sent.</p>}
+        {!mail.enabled && <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="mail-off">{mail.reason}. The status page hides the signup form and no mail is sent.</p>}
         {!parsed.success && <p role="alert" className="mt-2 text-sm text-red-700">{parsed.error.issues.map((i) => i.message).join("; ")}</p>}
       </header>
       <DataTable headers={["Channel", ...SUBSCRIBER_STATES.map((s) => s[0]!.toUpperCase() + s.slice(1))]}>

@@ -6,7 +6,8 @@ import { hookConcurrency } from "@/lib/channels/outbound/concurrency";
 import { postVetted } from "@/lib/channels/outbound/post-vetted";
 import { webhookEvents } from "@/lib/channels/webhook/payload";
 import { signatureHeader } from "@/lib/channels/webhook/sign";
-import { webhookDocsUrl, webhookUnsubscribeUrl } from "@/lib/channels/webhook/links";
+import { webhookDocsUrl } from "@/lib/channels/webhook/links";
+import { subscriberLinks } from "@/lib/channels/email/links";
 import type { Channel, SendContext, SendResult } from "@/lib/fanout/channel";
 
 /**
@@ -22,7 +23,7 @@ async function send(ctx: SendContext, now: () => number = Date.now): Promise<Sen
   const picked = await getDb().select({ id: subscriberComponents.componentId }).from(subscriberComponents).where(eq(subscriberComponents.subscriberId, s.id)).all();
   const events = webhookEvents({
     incident: snap.incident, updateId: ctx.update.id, deliveryId: ctx.delivery.id, page: snap.page, base: ctx.publicUrl,
-    unsubscribeUrl: webhookUnsubscribeUrl(ctx.publicUrl), documentationUrl: webhookDocsUrl(), generatedAt: now(),
+    unsubscribeUrl: subscriberLinks(ctx.publicUrl, s).unsubscribe, documentationUrl: webhookDocsUrl(), generatedAt: now(),
     componentFilter: picked.length ? new Set(picked.map((p) => p.id)) : null,
   });
   for (const e of events) {
