@@ -25,7 +25,7 @@ test("an admin adds a webhook (secret shown once), it receives signed updates, t
   const watch = watchPage(page);
   await signIn(page, app, "admin@herald.test");
   await page.getByRole("link", { name: "Subscribers" }).click();
-  await expect(page.getByTestId("mail-off")).toContainText("Email is off: SMTP_URL is not set.");
+  await expect(page.getByTestId("mail-off")).toContainText("Email is off: set SMTP_URL and HERALD_MAIL_FROM");
 
   const add = page.getByRole("region", { name: "Add a subscriber" });
   await add.getByRole("combobox").selectOption("webhook");
