@@ -39,7 +39,7 @@ describe("admin subscriber verbs", () => {
     expect(await failure(make("slack", "http://[fe80::1]/x"))).toMatchObject({ status: 422 });
     expect(createSubscriberInput.safeParse({ channel: "teams", target: "javascript:alert(1)" }).success).toBe(false);
     expect(createSubscriberInput.safeParse({ channel: "email", target: "not-an-address" }).success).toBe(false);
-    expect(await failure(make("teams", "http://127.0.0.1:9/t", ["no-such-thing"]))).toMatchObject({ status: 422, fields: { components: "Unknown component no-such-thing" } });
+    expect(await failure(make("teams", "http://127.0.0.1:9/t", ["no-such-thing"]))).toMatchObject({ status: 422, fields: { components: "Unknown components: no-such-thing" } });
   });
 
   it("counts by channel and state, filters, and searches literally (% and _ are not wildcards)", async () => {
