@@ -5,7 +5,7 @@ import { asDocument } from "@/lib/front-cache/as-document";
 // The shape of a Next 16 app-router render (taken from a real one, shortened).
 const render = [
   `<!DOCTYPE html><html lang="en"><head><meta charSet="utf-8"/>`,
-  `<link rel="stylesheet" href="/_next/static/chunks/0b1c.css" data-precedence="next"/>`,
+  `<link rel="stylesheet" href="/_next/static/chunks/0b1c.css" nonce="N" data-precedence="next"/>`,
   `<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/webpack-1.js" nonce="N"/>`,
   `<link rel="modulepreload" href="/_next/static/chunks/m.js"/>`,
   `<link rel="preload" href="/_next/static/media/font.woff2" as="font" crossorigin=""/>`,
@@ -27,6 +27,7 @@ describe("a cached public page is a document", () => {
     expect(doc).not.toMatch(/__next_f|\$RT|webpack-1\.js|chunks\/a\.js|chunks\/m\.js/);
     expect(doc.match(/<script/gi)).toHaveLength(1);
     expect(doc).not.toMatch(/as="script"|modulepreload/);
+    expect(doc).not.toContain("nonce=");
   });
 
   it("loads exactly one first-party script, from <head>, deferred", () => {
