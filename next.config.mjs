@@ -6,6 +6,9 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   typedRoutes: false,
+  // Metadata (<title>, OG tags) in <head> for every reader, never streamed into <body>: the front
+  // cache serves public pages without JavaScript, so nothing would move it there.
+  htmlLimitedBots: /.*/,
 };
 
 export default nextConfig;

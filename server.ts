@@ -1,6 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
+import path from "node:path";
 import { databasePath } from "@/db/open";
+import { openAssetStore } from "@/lib/assets/asset-store";
+import { ENHANCE_JS, ENHANCE_PATH } from "@/lib/assets/enhance-script";
+import { assetHandler } from "@/lib/assets/serve-asset";
 import { watchDatabase } from "@/lib/front-cache/change-watch";
 import { createFrontHandler } from "@/lib/front-cache/front-handler";
 import { openLookup } from "@/lib/front-cache/lookup";
@@ -22,6 +26,11 @@ const toNext = toRenderer(() => renderer.port, limits);
 const cache = new FrontCache(Number(process.env.HERALD_FRONT_CACHE_ENTRIES ?? 1_000), Number(process.env.HERALD_FRONT_CACHE_MB ?? 32) * 1024 * 1024);
 const publicHost = process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).host : `localhost:${port}`;
 const off = process.env.HERALD_FRONT_CACHE === "off";
+// Every file a page loads is answered from memory here; /_next/static never reaches the renderer.
+const assets = assetHandler(openAssetStore({
+  staticDir: path.join(process.env.NEXT_DIST_DIR || ".next", "static"), publicDir: "public",
+  extra: [{ path: ENHANCE_PATH, body: ENHANCE_JS, contentType: "text/javascript; charset=utf-8" }],
+}));
 const front = createFrontHandler({ cache, next: toNext, lookup: openLookup(databasePath()), target: { get port() { return renderer.port; }, secret: randomBytes(16).toString("hex"), host: publicHost } });
 
 // Commits by other processes (a second instance, CLI scripts) arrive through the file itself.
@@ -45,6 +54,7 @@ const server = createServer({
 }, (req, res) => {
   // The socket's address, for per-IP sign-in limits; a client-sent value never survives.
   req.headers[PEER_HEADER] = (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
+  if (assets(req, res)) return;
   (off ? toNext : front.handle)(req, res).catch((err: unknown) => {
     console.error("[herald] request failed", err);
     const headers = { ...baseSecurityHeaders(servedOverHttps(req.headers)), "content-security-policy": NON_HTML_CSP };

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Busy, limiter } from "@/lib/front-cache/limit";
-import { cacheKey, isCard, isConstant, type Lookup } from "@/lib/front-cache/policy";
+import { cacheKey, isCard, isConstant, renderPathOf, type Lookup } from "@/lib/front-cache/policy";
 import { renderThroughNext, type Rendered, type RenderTarget } from "@/lib/front-cache/render";
 import { respondFromCache } from "@/lib/front-cache/respond";
 import { redirectTo, unavailable } from "@/lib/front-cache/short-answer";
@@ -39,7 +39,7 @@ export function createFrontHandler(o: FrontOptions) {
   // readers are on; within the warm lane, re-renders after a change go first.
   const warm = limiter(o.renderConcurrency ?? 1, 64);
   const cold = limiter(o.coldConcurrency ?? 1, o.coldQueue ?? 4);
-  const render = (key: string) => () => renderThroughNext(target, key, cache.generation);
+  const render = (key: string) => () => renderThroughNext(target, renderPathOf(key), cache.generation);
   const launch = (key: string, lane: Lane): Promise<Rendered> => {
     const generation = cache.generation;
     // Tagged with the generation current when the render starts (it may wait in the queue).

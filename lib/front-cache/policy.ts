@@ -15,6 +15,12 @@ const ID = /^[A-Za-z]{1,10}\d{1,12}$/;
 export const NO_SUCH_ID = "0";
 const DIGITS = /^\d{1,15}$/;
 
+/**
+ * Where a key is rendered: itself, except the unknown-incident page. Next 16 answers notFound()
+ * in a dynamic page with an empty shell that only its JavaScript fills, and documents carry none;
+ * a path no route matches gets the root not-found page rendered in full (status 404).
+ */
+export const renderPathOf = (key: string) => (key === `/incidents/${NO_SUCH_ID}` ? "/_herald/no-such-page" : key);
 /** The shared unknown-ID answers read no data: a change does not make them stale (only age does). */
 export const isConstant = (key: string) => key.startsWith(`/incidents/${NO_SUCH_ID}`) || key === `/og/incidents/${NO_SUCH_ID}`;
 /** OG cards may be served stale while one re-render runs: a stale card never gets the year-long lifetime. */

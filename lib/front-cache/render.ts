@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import http from "node:http";
-import { gzipSync } from "node:zlib";
+import { compressBoth } from "@/lib/assets/compress";
+import { ENHANCE_PATH } from "@/lib/assets/enhance-script";
+import { asDocument } from "@/lib/front-cache/as-document";
 import { pinScripts } from "@/lib/front-cache/pin-scripts";
 import type { Entry } from "@/lib/front-cache/store";
 
@@ -32,16 +34,20 @@ export function renderThroughNext(target: RenderTarget, path: string, generation
         // Next marks every dynamic page no-store; the public paths are public by policy, so only
         // a cookie or an error status keeps a response out of the cache (it is still answered).
         const cacheable = (status === 200 || status === 404) && !res.headers["set-cookie"];
-        const body = Buffer.concat(chunks);
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(res.headers)) if (v !== undefined && !DROP.has(k)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
-        // Every reader gets this same HTML: its CSP names this render's scripts, not a nonce.
+        const type = headers["content-type"] ?? "";
+        // A public page is served as a document: no framework runtime, one enhancement script.
+        // Every reader gets this same HTML, so its CSP names no nonce (pinScripts: 'self').
+        const html = /^text\/html/i.test(type);
+        const body = html ? Buffer.from(asDocument(Buffer.concat(chunks).toString("utf8"), ENHANCE_PATH)) : Buffer.concat(chunks);
         const csp = headers["content-security-policy"];
-        if (csp && /^text\/html/i.test(headers["content-type"] ?? "")) headers["content-security-policy"] = pinScripts(body.toString("utf8"), csp) ?? csp;
+        if (csp && html) headers["content-security-policy"] = pinScripts(body.toString("utf8"), csp) ?? csp;
         const etag = `"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`;
-        const gzip = body.length > 1024 ? gzipSync(body, { level: 6 }) : null;
         const version = res.headers[CARD_VERSION];
-        resolve({ status, headers, body, gzip, etag, generation, storedAt: Date.now(), cacheable, ...(typeof version === "string" ? { version } : {}) });
+        compressBoth(body, type, 9).then(({ gzip, br }) => {
+          resolve({ status, headers, body, gzip, br, etag, generation, storedAt: Date.now(), cacheable, ...(typeof version === "string" ? { version } : {}) });
+        }, reject);
       });
     });
     req.setTimeout(15_000, () => req.destroy(new Error(`render of ${path} timed out`)));

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { acceptedCodings } from "@/lib/assets/accept-encoding";
 import type { Entry } from "@/lib/front-cache/store";
+import { refuse } from "@/lib/http/refuse";
 import { HSTS, servedOverHttps } from "@/lib/security/headers";
 
 /** Readers and CDNs may keep a copy for a second; ETag lets them revalidate for free. */
@@ -8,7 +10,7 @@ const SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=1, must-revalidate";
 const VERSIONED_CACHE_CONTROL = "public, max-age=31536000, immutable";
 
 type Age = "HIT" | "STALE" | "MISS" | "PASS";
-type Prepared = { identity: string[]; gzip: string[] | null; notModified: string[] };
+type Prepared = { identity: string[]; gzip: string[] | null; br: string[] | null; notModified: string[] };
 // A 304 refreshes the reader's stored headers, so it repeats the security ones.
 const SECURITY = ["content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options"];
 
@@ -35,6 +37,7 @@ function prepare(entry: Entry, age: Age, versioned: boolean): Prepared {
   const p: Prepared = {
     identity: flat({ ...common, "content-length": String(entry.body.length) }),
     gzip: entry.gzip ? flat({ ...common, "content-encoding": "gzip", "content-length": String(entry.gzip.length) }) : null,
+    br: entry.br ? flat({ ...common, "content-encoding": "br", "content-length": String(entry.br.length) }) : null,
     notModified: flat({
       etag: entry.etag, "cache-control": common["cache-control"] ?? SHARED_CACHE_CONTROL, vary: common.vary ?? "",
       ...Object.fromEntries(SECURITY.flatMap((k) => (entry.headers[k] ? [[k, entry.headers[k]]] : []))),
@@ -45,7 +48,8 @@ function prepare(entry: Entry, age: Age, versioned: boolean): Prepared {
 }
 
 /**
- * Write a cached entry: 304 on a matching If-None-Match, gzip when the client takes it. An OG
+ * Write a cached entry: 304 on a matching If-None-Match, else br, gzip or identity as the
+ * client's Accept-Encoding prefers (406 when it refuses all three that exist). An OG
  * card asked for with `?v=` equal to the entry's version gets the year-long lifetime.
  */
 export function respondFromCache(req: IncomingMessage, res: ServerResponse, entry: Entry, age: Age, version?: string): void {
@@ -56,7 +60,11 @@ export function respondFromCache(req: IncomingMessage, res: ServerResponse, entr
     res.writeHead(304, [...p.notModified, ...tail]).end();
     return;
   }
-  const gz = p.gzip !== null && entry.gzip !== null && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
-  res.writeHead(entry.status, [...(gz && p.gzip ? p.gzip : p.identity), ...tail]);
-  res.end(req.method === "HEAD" ? undefined : gz && entry.gzip ? entry.gzip : entry.body);
+  for (const coding of acceptedCodings(req.headers["accept-encoding"])) {
+    const [headers, body] = coding === "br" ? [p.br, entry.br] : coding === "gzip" ? [p.gzip, entry.gzip] : [p.identity, entry.body];
+    if (!headers || !body) continue;
+    res.writeHead(entry.status, [...headers, ...tail]);
+    return void res.end(req.method === "HEAD" ? undefined : body);
+  }
+  refuse(req, res, 406, "None of the accepted encodings is available");
 }

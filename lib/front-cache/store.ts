@@ -3,6 +3,8 @@ export type Entry = {
   headers: Record<string, string>;
   body: Buffer;
   gzip: Buffer | null;
+  /** Brotli, for readers that accept it (absent where not worth it). */
+  br?: Buffer | null;
   etag: string;
   generation: number;
   storedAt: number;
@@ -10,8 +12,8 @@ export type Entry = {
   version?: string;
 };
 
-/** What an entry costs in memory: both bodies plus a rough allowance for its headers. */
-export const entryBytes = (e: Entry) => e.body.length + (e.gzip?.length ?? 0) + 1024;
+/** What an entry costs in memory: every body plus a rough allowance for its headers. */
+export const entryBytes = (e: Entry) => e.body.length + (e.gzip?.length ?? 0) + (e.br?.length ?? 0) + 1024;
 
 type Slot = { entry: Entry; lastHitAt: number; hits: number; second: number; perSecond: number; lastSecond: number };
 

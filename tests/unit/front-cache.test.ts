@@ -16,7 +16,7 @@ const upstream = async (req: http.IncomingMessage, res: http.ServerResponse) => 
   const v = version;
   await new Promise((r) => setTimeout(r, delayMs));
   if (req.url === "/history") res.setHeader("set-cookie", "a=b");
-  res.writeHead(req.url?.startsWith("/incidents/0") ? 404 : 200, { "content-type": "text/html" });
+  res.writeHead(req.url?.startsWith("/incidents/0") || req.url === "/_herald/no-such-page" ? 404 : 200, { "content-type": "text/html" });
   res.end(`<p>version ${v}</p>` + " ".repeat(2000));
 };
 

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ENHANCE_PATH } from "@/lib/assets/enhance-script";
 import { createFrontHandler } from "@/lib/front-cache/front-handler";
 import { inlineScriptHashes, pinScripts } from "@/lib/front-cache/pin-scripts";
 import { FrontCache } from "@/lib/front-cache/store";
@@ -69,7 +70,7 @@ describe("pinning a cached page's scripts", () => {
   });
 });
 
-describe("the front cache serves a hash policy, never the render's nonce", () => {
+describe("the front cache serves a document under script-src 'self', never the render's nonce", () => {
   let server: http.Server, base = "";
   let renders = 0;
   const upstream = async (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -81,7 +82,7 @@ describe("the front cache serves a hash policy, never the render's nonce", () =>
       return void res.end(`<rss><script nonce="${nonce}">x</script></rss>`);
     }
     res.writeHead(200, { ...headers, "content-type": "text/html; charset=utf-8" });
-    res.end(`<script nonce="${nonce}">boot(${renders})</script><p>page</p>`);
+    res.end(`<html><head><script nonce="${nonce}">boot(${renders})</script></head><body><p>page</p><script>injected()</script></body></html>`);
   };
   beforeAll(async () => {
     server = http.createServer((req, res) => void front.handle(req, res));
@@ -93,15 +94,19 @@ describe("the front cache serves a hash policy, never the render's nonce", () =>
   afterAll(() => { server.closeAllConnections(); server.close(); });
   let front: ReturnType<typeof createFrontHandler>;
 
-  it("every reader of a cached page gets the same hash policy that matches its scripts", async () => {
+  it("every reader of a cached page gets the same document and the same script-src 'self' policy", async () => {
     const a = await fetch(`${base}/`);
     const b = await fetch(`${base}/`, { headers: { "x-forwarded-proto": "https" } });
     const body = await a.text();
     expect(await b.text()).toBe(body);
     expect(b.headers.get("x-herald-cache")).toBe("HIT");
+    // Neither the render's own inline script nor an injected one survives: only the enhance file.
+    expect(body).not.toMatch(/boot\(|injected\(/);
+    expect(body).toContain(`<script src="${ENHANCE_PATH}" defer=""></script></head>`);
     const csp = a.headers.get("content-security-policy") ?? "";
     expect(csp).toBe(b.headers.get("content-security-policy"));
-    expect(directive(csp, "script-src")).toBe(`script-src 'self' 'sha256-${sha("boot(1)")}'`);
+    expect(directive(csp, "script-src")).toBe("script-src 'self'");
+    expect(csp).not.toMatch(/nonce|sha256|strict-dynamic|unsafe/);
     expect(a.headers.get("x-content-type-options")).toBe("nosniff");
     expect(a.headers.get("x-frame-options")).toBe("DENY");
     // HSTS follows each reader's own request, not whatever the render carried.
