@@ -27,7 +27,8 @@ export const isConstant = (key: string) => key.startsWith(`/incidents/${NO_SUCH_
 export const isCard = (key: string) => key.startsWith("/og/");
 const INCIDENT = /^\/incidents\/([^/]+)(\/feed\.(?:rss|atom))?$/;
 const CARD = /^\/og\/(?:status|incidents\/([^/]+))$/;
-const FIXED = [/^\/$/, /^\/history(\.rss|\.atom)?$/, /^\/api\/v2\/[a-z/_-]+\.json$/];
+// /theme.css (the accent colour) and the logo are files every public page loads: cached like pages.
+const FIXED = [/^\/$/, /^\/history(\.rss|\.atom)?$/, /^\/api\/v2\/[a-z/_-]+\.json$/, /^\/theme\.css$/, /^\/logo\/[0-9a-f]{16}\.(?:png|jpg|webp)$/];
 
 /**
  * The cache key for a public request. Only `/history?before=` (a real cursor) and an OG card's
