@@ -50,9 +50,11 @@ if (args.has("--flood-only")) {
 }
 
 // 1. Cold start, a fresh server per document, before anything warmed it.
+// Each table is printed as soon as its scenario ends, so a later failure loses nothing.
+printHeader(seconds);
 const cold: ColdRow[] = [];
 for (const route of documents) cold.push(await coldStart(env, url, route));
-console.log("bench: cold starts done");
+printCold(cold);
 
 // 2. Warm: documents and every file the HTML pages load, while updates are posted every 250 ms.
 const server = await startProduction(env, url);
@@ -64,11 +66,12 @@ const stopPropagation = runPropagation(url, token, active[1]?.id ?? incident, [`
 const warmDocs = await runRoutes("Documents, warm", url, documents, pid, seconds, GZIP);
 const warmAssets = await runRoutes("Files the public pages load, warm", url, [...files], pid, seconds, GZIP);
 const propagation = await stopPropagation();
+for (const t of [warmDocs, warmAssets]) printRoutes(t);
 
 // 3. The browser herd, on the status page and an incident page.
 const herd: HerdRow[] = [];
 for (const route of pages.slice(0, 2)) herd.push(await runHerd(url, route, pid, seconds));
-console.log("bench: herd done");
+printHerd(herd);
 
 // 4. Idle, then the flood (after the idle measurement, so it does not include the flood).
 await sleep(2000);
@@ -77,20 +80,16 @@ await sleep(10_000);
 const idleCpuPct = ((cpuSeconds(pid) - cpu0) / 10) * 100;
 const flood = await runFlood(url, token, active[2]?.id ?? incident, pid, seconds);
 await server.stop();
+printFlood(flood);
 
 // 5. The front cache turned off: every request goes to Next.
 const offServer = await startProduction({ ...env, HERALD_FRONT_CACHE: "off" }, url);
 const cacheOff = await runRoutes("Documents, HERALD_FRONT_CACHE=off", url, documents, offServer.proc.pid ?? 0, seconds, GZIP);
 await offServer.stop();
+printRoutes(cacheOff);
 
 const certs = args.has("--no-certs") ? null : await certRound(env);
-printHeader(seconds);
-for (const t of [warmDocs, warmAssets]) printRoutes(t);
-printHerd(herd);
-printCold(cold);
-printRoutes(cacheOff);
 printFigures({ propagation, idleCpuPct, certs });
-printFlood(flood);
 fs.rmSync(dir, { recursive: true, force: true });
 // A certificate check that failed against a healthy endpoint is a fault, not a slow figure.
 process.exit(certs && (certs.failed > 0 || certs.notOk > 0) ? 1 : 0);

@@ -17,11 +17,12 @@ export async function startProduction(env: NodeJS.ProcessEnv, url: string) {
   let log = "";
   proc.stdout.on("data", (d: Buffer) => (log += d));
   proc.stderr.on("data", (d: Buffer) => (log += d));
-  for (let i = 0; i < 150; i++) {
+  for (let i = 0; i < 600; i++) { // up to 2 min: a loaded machine starts slowly
     if (proc.exitCode !== null) throw new Error(`server exited: ${log}`);
     if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { proc, log: () => log, stop: () => stopped(proc) };
     await sleep(200);
   }
+  proc.kill("SIGTERM");
   throw new Error(`server did not start: ${log}`);
 }
 
