@@ -2,6 +2,7 @@ import zlib from "node:zlib";
 
 /** The same-origin files a browser loads for a document: stylesheets, icons, preloads, scripts, images. */
 export function assetPaths(html: string, base: string): string[] {
+  if (!/<html[\s>]/i.test(html)) return []; // a feed or JSON loads nothing
   const found = new Set<string>();
   const tags = html.match(/<(link|script|img)\b[^>]*>/gi) ?? [];
   for (const tag of tags) {
