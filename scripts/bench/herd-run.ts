@@ -4,7 +4,7 @@ import { getRaw } from "@/scripts/bench/capture";
 import { runJson } from "@/scripts/bench/child";
 import { trackPeakRss } from "@/scripts/bench/proc";
 
-export type HerdStats = { views: number; viewsPerSec: number; failed: number; p50: number; p99: number; bytesPerView: number; filesPerView: number };
+export type HerdStats = { views: number; viewsPerSec: number; failed: number; p50: number; p99: number; bytesPerView: number; filesPerView: number; missingPerView: number };
 export type HerdRow = { route: string; herald: HerdStats; bare: HerdStats; peakRssMb: number };
 const READERS = 64, ACCEPT = "gzip, deflate, br";
 

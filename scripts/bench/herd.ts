@@ -4,7 +4,8 @@ import { percentile } from "@/scripts/bench/proc";
 
 // The browser herd, in its own process: `readers` first-time readers at once, each on fresh
 // connections (6 per origin, as browsers do) fetching the document, reading its links, then all
-// its files, accepting gzip and br. A view with any error or status ≥ 400 counts as failed.
+// its files, accepting gzip and br. A view with an error, timeout or 5xx counts as failed; files
+// answered 4xx (a missing favicon) are counted per view.
 type Options = { base: string; path: string; readers: number; seconds: number };
 const o = JSON.parse(process.argv[2] ?? "{}") as Options;
 const ACCEPT = "gzip, deflate, br";
@@ -22,16 +23,16 @@ function get(agent: http.Agent, path: string): Promise<{ status: number; encodin
   });
 }
 
-async function view(): Promise<{ ok: boolean; bytes: number; files: number }> {
+async function view(): Promise<{ ok: boolean; bytes: number; files: number; missing: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 6 });
   try {
     const doc = await get(agent, o.path);
     const assets = assetPaths(decoded(doc.encoding, doc.body), o.base);
     const files = await Promise.all(assets.map((p) => get(agent, p)));
     const all = [doc, ...files];
-    return { ok: all.every((r) => r.status < 400), bytes: all.reduce((n, r) => n + r.body.length, 0), files: all.length };
+    return { ok: all.every((r) => r.status < 500), bytes: all.reduce((n, r) => n + r.body.length, 0), files: all.length, missing: all.filter((r) => r.status >= 400).length };
   } catch {
-    return { ok: false, bytes: 0, files: 0 };
+    return { ok: false, bytes: 0, files: 0, missing: 0 };
   } finally {
     agent.destroy();
   }
@@ -39,14 +40,14 @@ async function view(): Promise<{ ok: boolean; bytes: number; files: number }> {
 
 const end = performance.now() + o.seconds * 1000;
 const ms: number[] = [];
-let failed = 0, bytes = 0, files = 0;
+let failed = 0, bytes = 0, files = 0, missing = 0;
 await Promise.all(Array.from({ length: o.readers }, async () => {
   while (performance.now() < end) {
     const t0 = performance.now();
     const v = await view();
     if (!v.ok) { failed += 1; continue; }
     ms.push(performance.now() - t0);
-    bytes = v.bytes; files = v.files;
+    bytes = v.bytes; files = v.files; missing = v.missing;
   }
 }));
-console.log(JSON.stringify({ views: ms.length, viewsPerSec: ms.length / o.seconds, failed, p50: percentile(ms, 50), p99: percentile(ms, 99), bytesPerView: bytes, filesPerView: files }));
+console.log(JSON.stringify({ views: ms.length, viewsPerSec: ms.length / o.seconds, failed, p50: percentile(ms, 50), p99: percentile(ms, 99), bytesPerView: bytes, filesPerView: files, missingPerView: missing }));
