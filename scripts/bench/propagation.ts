@@ -19,8 +19,9 @@ export function runPropagation(base: string, token: string, incidentId: string, 
       for (;;) {
         const text = await fetch(base + path).then((r) => r.text(), () => "");
         // The status page shows only the latest update: a later marker also proves this one landed.
-        if (latestSeen(text) >= seq) return performance.now() - since;
-        if (performance.now() - since > 10_000) return Infinity;
+        const waited = performance.now() - since;
+        if (latestSeen(text) >= seq) return waited > 10_000 ? Infinity : waited; // seen too late is a miss
+        if (waited > 10_000) return Infinity;
         await sleep(10);
       }
     }));
