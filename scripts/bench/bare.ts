@@ -1,13 +1,17 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import fs from "node:fs";
+import { capture, type Captured } from "@/scripts/bench/capture";
+import { startListening } from "@/scripts/bench/child";
 
-/** The baseline: a bare node:http server answering every request with the very same bytes. */
-export async function startBare(body: Buffer, contentType: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, { "content-type": contentType, "content-length": body.length });
-    res.end(body);
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+/**
+ * The baseline: capture `paths` from Herald now, under `acceptEncoding`, and serve the very same
+ * statuses, headers and bytes from a bare node:http server in its own process.
+ */
+export async function startBare(herald: string, paths: string[], acceptEncoding: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "herald-bare-"));
+  const file = path.join(dir, "captured.json");
+  const captured: Captured[] = await capture(herald, paths, acceptEncoding, file);
+  const bare = await startListening("scripts/bench/bare-server.ts", [file]);
+  return { ...bare, captured, close: () => { bare.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }

@@ -3,8 +3,9 @@ import { percentile, sleep } from "@/scripts/bench/proc";
 export type PropagationStats = { posts: number; failedPosts: number; postP50: number; postP99: number; visibleP50: number; visibleP99: number; notSeen: number };
 
 /**
- * Post an update every `everyMs` through /api/v1 and time, per surface, how long after the 201
- * the update's unique text is visible. Runs until `stop()` resolves the returned promise.
+ * Post an update every `everyMs` through /api/v1 and time how long after the 201 its unique text
+ * is visible on every surface: each post counts once, at its slowest surface; a post that failed
+ * or was not seen everywhere within 10 s counts as a miss (infinitely late) in the percentiles.
  */
 export function runPropagation(base: string, token: string, incidentId: string, surfaces: string[], everyMs = 250, label = "bench-marker") {
   let running = true;
@@ -14,15 +15,19 @@ export function runPropagation(base: string, token: string, incidentId: string, 
   const pattern = new RegExp(`${label}-(\\d+)`, "g");
   const latestSeen = (text: string) => Math.max(-1, ...[...text.matchAll(pattern)].map((m) => Number(m[1])));
   const watch = async (seq: number, since: number) => {
-    await Promise.all(surfaces.map(async (path) => {
+    const seen = await Promise.all(surfaces.map(async (path) => {
       for (;;) {
         const text = await fetch(base + path).then((r) => r.text(), () => "");
         // The status page shows only the latest update: a later marker also proves this one landed.
-        if (latestSeen(text) >= seq) { visibleMs.push(performance.now() - since); return; }
-        if (performance.now() - since > 10_000) { notSeen += 1; return; }
+        const waited = performance.now() - since;
+        if (latestSeen(text) >= seq) return waited > 10_000 ? Infinity : waited; // seen too late is a miss
+        if (waited > 10_000) return Infinity;
         await sleep(10);
       }
     }));
+    const slowest = Math.max(...seen);
+    if (slowest === Infinity) notSeen += 1;
+    visibleMs.push(slowest);
   };
   const loop = (async () => {
     for (let n = 0; running; n++) {
@@ -34,7 +39,7 @@ export function runPropagation(base: string, token: string, incidentId: string, 
       }).catch(() => null);
       const t1 = performance.now();
       posts += 1;
-      if (res?.status === 201) { postMs.push(t1 - t0); watchers.push(watch(n, t1)); } else failedPosts += 1;
+      if (res?.status === 201) { postMs.push(t1 - t0); watchers.push(watch(n, t1)); } else { failedPosts += 1; visibleMs.push(Infinity); postMs.push(Infinity); }
       await sleep(Math.max(0, everyMs - (performance.now() - t0)));
     }
   })();

@@ -1,28 +1,32 @@
-import autocannon, { type Result } from "autocannon";
 import Database from "better-sqlite3";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { startBare } from "@/scripts/bench/bare";
-import { cpuSeconds, rssMb, sleep, trackPeakRss } from "@/scripts/bench/proc";
-import { runFlood } from "@/scripts/bench/flood";
-import { runPropagation } from "@/scripts/bench/propagation";
-import { script, startProduction } from "@/scripts/bench/server";
-import { printFlood, printReport, type RouteRow } from "@/scripts/bench/report";
+import { assetPaths } from "@/scripts/bench/assets";
+import { getRaw } from "@/scripts/bench/capture";
 import { certRound } from "@/scripts/bench/certs";
+import { coldStart, type ColdRow } from "@/scripts/bench/cold";
+import { runFlood } from "@/scripts/bench/flood";
+import { runHerd, type HerdRow } from "@/scripts/bench/herd-run";
+import { cpuSeconds, sleep } from "@/scripts/bench/proc";
+import { runPropagation } from "@/scripts/bench/propagation";
+import { printCold, printFigures, printFlood, printHeader, printHerd, printRoutes, printSubscribers } from "@/scripts/bench/report";
 import { subscriberRound } from "@/scripts/bench/subscribers";
+import { runRoutes } from "@/scripts/bench/routes";
+import { script, startProduction } from "@/scripts/bench/server";
 
-// `npm run bench`: herald vs a bare node:http server serving the same bytes, in one process tree.
-// `npm run bench -- --flood-only` runs just the flood of unique URLs (issue 9).
+// `npm run bench`: Herald against a bare node:http server sending the same captured bytes; load
+// generator, baseline and Herald each in their own process. `-- --flood-only` runs just the flood
+// (issue 9); `--no-build` reuses .next; `--no-certs` skips the certificate round. BENCH_SECONDS per run.
 const args = new Set(process.argv.slice(2));
-const floodOnly = args.has("--flood-only");
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const root = path.resolve(import.meta.dirname, "../..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "herald-bench-"));
 const port = 3400 + Math.floor(Math.random() * 500);
 const url = `http://127.0.0.1:${port}`;
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: path.join(dir, "herald.db"), PORT: String(port), HOSTNAME: "127.0.0.1", NEXTAUTH_URL: url, NEXTAUTH_SECRET: "bench-secret" };
+const GZIP = "gzip";
 
 console.log(`bench: seeding ${env.DATABASE_URL}`);
 script("scripts/bench/seed-dataset.ts", [], env);
@@ -36,43 +40,59 @@ const sqlite = new Database(env.DATABASE_URL, { readonly: true });
 const active = sqlite.prepare("select id from incidents where status != 'resolved' order by started_at").all() as { id: string }[];
 sqlite.close();
 const incident = active[0]?.id ?? "";
-const routes = ["/", `/incidents/${incident}`, "/history", "/history.rss", "/api/v2/summary.json"];
+const documents = ["/", `/incidents/${incident}`, "/history", "/history.rss", "/api/v2/summary.json"];
 
+if (args.has("--flood-only")) {
+  const server = await startProduction(env, url);
+  const flood = await runFlood(url, token, active[2]?.id ?? incident, server.proc.pid ?? 0, seconds);
+  await server.stop();
+  printFlood(flood);
+  process.exit(0);
+}
+
+// 1. Cold start, a fresh server per document, before anything warmed it.
+// Each table is printed as soon as its scenario ends, so a later failure loses nothing.
+printHeader(seconds);
+const cold: ColdRow[] = [];
+for (const route of documents) cold.push(await coldStart(env, url, route));
+printCold(cold);
+
+// 2. Warm: documents and every file the HTML pages load, while updates are posted every 250 ms.
 const server = await startProduction(env, url);
 const pid = server.proc.pid ?? 0;
-const peakRss = trackPeakRss(pid);
-const rows: RouteRow[] = [];
-const load = (target: string): Promise<Result> => autocannon({ url: target, connections: 64, duration: seconds, timeout: 10 });
-if (floodOnly) {
-  const flood = await runFlood(url, token, active[2]?.id ?? incident, pid, seconds);
-  server.proc.kill("SIGTERM");
-  printFlood(flood);
-} else {
-  const stopPropagation = runPropagation(url, token, active[1]?.id ?? incident, [`/`, `/incidents/${active[1]?.id}`, "/history.rss", "/api/v2/summary.json"]);
-  for (const route of routes) {
-    const res = await fetch(url + route);
-    const body = Buffer.from(await res.arrayBuffer());
-    const bare = await startBare(body, res.headers.get("content-type") ?? "text/html");
-    const baseline = await load(bare.url);
-    await bare.close();
-    const herald = await load(url + route);
-    rows.push({ route, status: res.status, bytes: body.length, baseline, herald });
-    console.log(`bench: ${route} done (server RSS ${rssMb(pid).toFixed(0)} MB)`);
-  }
-  const propagation = await stopPropagation();
-  await sleep(2000);
-  const cpu0 = cpuSeconds(pid);
-  await sleep(10_000);
-  const idleCpuPct = ((cpuSeconds(pid) - cpu0) / 10) * 100;
-  const rss = peakRss();
-  // After the idle measurement and the peak above, so neither includes the flood.
-  const flood = await runFlood(url, token, active[2]?.id ?? incident, pid, seconds);
-  server.proc.kill("SIGTERM");
-  const certs = args.has("--no-certs") ? null : await certRound(env);
-  const subscribers = args.has("--no-subscribers") ? null
-    : { small: subscriberRound(env, 1_000), large: subscriberRound(env, Number(process.env.BENCH_SUBSCRIBERS ?? 10_000)) };
-  printReport({ rows, propagation, idleCpuPct, peakRssMb: rss, certs, subscribers, seconds });
-  printFlood(flood);
-}
+const pages = documents.slice(0, 3);
+const files = new Set<string>();
+for (const p of pages) for (const a of assetPaths((await getRaw(url, p, "")).body.toString("utf8"), url)) files.add(a);
+const stopPropagation = runPropagation(url, token, active[1]?.id ?? incident, [`/`, `/incidents/${active[1]?.id}`, "/history.rss", "/api/v2/summary.json"]);
+const warmDocs = await runRoutes("Documents, warm", url, documents, pid, seconds, GZIP);
+const warmAssets = await runRoutes("Files the public pages load, warm", url, [...files], pid, seconds, GZIP);
+const propagation = await stopPropagation();
+for (const t of [warmDocs, warmAssets]) printRoutes(t);
+
+// 3. The browser herd, on the status page and an incident page.
+const herd: HerdRow[] = [];
+for (const route of pages.slice(0, 2)) herd.push(await runHerd(url, route, pid, seconds));
+printHerd(herd);
+
+// 4. Idle, then the flood (after the idle measurement, so it does not include the flood).
+await sleep(2000);
+const cpu0 = cpuSeconds(pid);
+await sleep(10_000);
+const idleCpuPct = ((cpuSeconds(pid) - cpu0) / 10) * 100;
+const flood = await runFlood(url, token, active[2]?.id ?? incident, pid, seconds);
+await server.stop();
+printFlood(flood);
+
+// 5. The front cache turned off: every request goes to Next.
+const offServer = await startProduction({ ...env, HERALD_FRONT_CACHE: "off" }, url);
+const cacheOff = await runRoutes("Documents, HERALD_FRONT_CACHE=off", url, documents, offServer.proc.pid ?? 0, seconds, GZIP);
+await offServer.stop();
+printRoutes(cacheOff);
+
+const certs = args.has("--no-certs") ? null : await certRound(env);
+printFigures({ propagation, idleCpuPct, certs });
+printSubscribers(args.has("--no-subscribers") ? null
+  : { small: subscriberRound(env, 1_000), large: subscriberRound(env, Number(process.env.BENCH_SUBSCRIBERS ?? 10_000)) });
 fs.rmSync(dir, { recursive: true, force: true });
-process.exit(0);
+// A certificate check that failed against a healthy endpoint is a fault, not a slow figure.
+process.exit(certs && (certs.failed > 0 || certs.notOk > 0) ? 1 : 0);

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { sleep } from "@/scripts/bench/proc";
 
@@ -17,10 +17,17 @@ export async function startProduction(env: NodeJS.ProcessEnv, url: string) {
   let log = "";
   proc.stdout.on("data", (d: Buffer) => (log += d));
   proc.stderr.on("data", (d: Buffer) => (log += d));
-  for (let i = 0; i < 150; i++) {
+  for (let i = 0; i < 600; i++) { // up to 2 min: a loaded machine starts slowly
     if (proc.exitCode !== null) throw new Error(`server exited: ${log}`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { proc, log: () => log };
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { proc, log: () => log, stop: () => stopped(proc) };
     await sleep(200);
   }
+  proc.kill("SIGTERM");
   throw new Error(`server did not start: ${log}`);
+}
+
+/** SIGTERM, and wait until the process has exited (so the port is free for the next start). */
+function stopped(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null) return Promise.resolve();
+  return new Promise((r) => { proc.once("exit", () => r()); proc.kill("SIGTERM"); });
 }
