@@ -21,7 +21,7 @@ export function PasswordForm({ action, ask, submit, username }: Props) {
   return (
     <form action={run} className="mt-5 space-y-4">
       <FormAlert errors={e} />
-      {state.saved && state.message && <p role="status" className="text-sm font-medium text-green-800">{state.message}</p>}
+      {state.saved && state.message && <p role="status" className="text-sm font-medium text-green-800 dark:text-green-300">{state.message}</p>}
       {username && <input type="hidden" name="username" autoComplete="username" value={username} readOnly />}
       {ask.name && <Field name="name" label="Your name" error={e.name}>
         <input {...describedBy("name", e.name)} required maxLength={100} autoComplete="name" defaultValue={state.values.name} className={inputClass} />

@@ -10,12 +10,12 @@ export function TemplatePicker({ action, templates, current }: { action: string;
     <form method="get" action={action} className="flex flex-wrap items-end gap-2" aria-label="Start from a template">
       <div>
         <label htmlFor="template" className="block text-sm">Start from template</label>
-        <select id="template" name="template" defaultValue={current ?? ""} className="mt-1 rounded border border-slate-400 bg-white px-3 py-2">
+        <select id="template" name="template" defaultValue={current ?? ""} className="mt-1 rounded border border-slate-400 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2">
           <option value="" disabled>Choose a template…</option>
           {templates.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
         </select>
       </div>
-      <button type="submit" className="rounded border border-slate-400 bg-white px-3 py-2 text-sm font-semibold">Use template</button>
+      <button type="submit" className="rounded border border-slate-400 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 text-sm font-semibold">Use template</button>
     </form>
   );
 }

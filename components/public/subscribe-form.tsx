@@ -8,10 +8,10 @@ export async function SubscribeForm() {
   return (
     <section aria-labelledby="subscribe-heading" id="subscribe">
       <h2 id="subscribe-heading" className="mb-3 text-xl font-semibold">Get updates by email</h2>
-      <form method="post" action="/subscriptions" className="space-y-3 rounded-lg border border-slate-300 p-4">
+      <form method="post" action="/subscriptions" className="space-y-3 rounded-lg border border-slate-300 dark:border-slate-700 p-4">
         <p>
           <label htmlFor="subscribe-email" className="block font-medium">Email address</label>
-          <input id="subscribe-email" name="email" type="email" required maxLength={254} autoComplete="email" className="mt-1 w-full max-w-sm rounded border border-slate-400 px-2 py-1" />
+          <input id="subscribe-email" name="email" type="email" required maxLength={254} autoComplete="email" className="mt-1 w-full max-w-sm rounded border border-slate-400 dark:border-slate-600 px-2 py-1" />
         </p>
         <details>
           <summary>Only some components (none picked = every incident)</summary>
@@ -23,7 +23,7 @@ export async function SubscribeForm() {
           </fieldset>
         </details>
         <button type="submit" className="rounded bg-slate-800 px-3 py-1 text-white">Subscribe</button>
-        <p className="text-sm text-slate-700">We send a confirmation mail first; nothing else until you confirm.</p>
+        <p className="text-sm text-slate-700 dark:text-slate-300">We send a confirmation mail first; nothing else until you confirm.</p>
       </form>
     </section>
   );

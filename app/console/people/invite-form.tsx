@@ -11,7 +11,7 @@ export function InviteForm() {
   const [state, run, pending] = useActionState<FormState<OneTimeLink>, FormData>(inviteAction, emptyFormState<OneTimeLink>());
   const e = state.errors;
   return (
-    <section aria-labelledby="invite" className="rounded-lg border border-slate-300 bg-white p-4">
+    <section aria-labelledby="invite" className="rounded-lg border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 p-4">
       <h2 id="invite" className="text-lg font-semibold">Invite a person</h2>
       <form action={run} className="mt-3 grid gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-end">
         <div className="sm:col-span-3"><FormAlert errors={e} /></div>
@@ -24,7 +24,7 @@ export function InviteForm() {
             <option value="admin">Admin</option>
           </select>
         </Field>
-        <button type="submit" disabled={pending} className="rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white disabled:opacity-50">
+        <button type="submit" disabled={pending} className="rounded bg-slate-900 dark:bg-slate-700 px-3 py-2 text-sm font-medium text-white disabled:opacity-50">
           {pending ? "Inviting…" : "Create invite link"}
         </button>
       </form>

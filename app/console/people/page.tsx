@@ -16,7 +16,7 @@ export default async function PeoplePage() {
     <div className="space-y-6">
       <header>
         <h1 className="text-2xl font-bold">People</h1>
-        <p className="mt-1 text-sm text-slate-700">Admins manage people and settings; responders run incidents. Disabling someone ends their sessions and API tokens at once.</p>
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Admins manage people and settings; responders run incidents. Disabling someone ends their sessions and API tokens at once.</p>
       </header>
       <InviteForm />
       <section aria-labelledby="people-list">
@@ -24,7 +24,7 @@ export default async function PeoplePage() {
         <DataTable className="mt-2" headers={["Name", "Email", "Role", "State", "Last sign-in", <span key="a" className="sr-only">Actions</span>]}>
           {people.map((p) => (
             <tr key={p.id} className="align-top" data-person={p.email}>
-              <td className="px-3 py-2">{p.name}{p.id === me.userId && <span className="text-slate-600"> (you)</span>}</td>
+              <td className="px-3 py-2">{p.name}{p.id === me.userId && <span className="text-slate-600 dark:text-slate-400"> (you)</span>}</td>
               <td className="px-3 py-2">{p.email}</td>
               <td className="px-3 py-2" data-role={p.role}>{p.role}</td>
               <td className="px-3 py-2" data-state={p.state}>{p.state}</td>
@@ -36,7 +36,7 @@ export default async function PeoplePage() {
       </section>
       <section aria-labelledby="invite-list">
         <h2 id="invite-list" className="text-lg font-semibold">Open invites</h2>
-        {invites.length === 0 ? <p className="mt-2 text-sm text-slate-700">No open invites.</p> : (
+        {invites.length === 0 ? <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">No open invites.</p> : (
           <DataTable className="mt-2" headers={["Email", "Role", "Invited", "Expires", <span key="a" className="sr-only">Actions</span>]}>
             {invites.map((i) => (
               <tr key={i.id} data-invite={i.email}>

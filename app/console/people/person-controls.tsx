@@ -31,7 +31,7 @@ export function PersonControls({ person }: { person: Person }) {
         <input type="hidden" name="id" value={person.id} />
         <button type="submit" disabled={resetPending} className={button} aria-label={`Reset link for ${person.name}`}>Reset link</button>
       </form>
-      {errors.length > 0 && <p role="alert" className="w-full text-sm text-red-800">{errors.join(" ")}</p>}
+      {errors.length > 0 && <p role="alert" className="w-full text-sm text-red-800 dark:text-red-300">{errors.join(" ")}</p>}
       {reset.data && <div className="w-full"><LinkBox link={reset.data} what="Password reset" /></div>}
     </div>
   );

@@ -9,10 +9,10 @@ export function RevokeInviteButton({ id, email }: { id: number; email: string })
   return (
     <form action={run}>
       <input type="hidden" name="id" value={id} />
-      <button type="submit" disabled={pending} aria-label={`Revoke the invite for ${email}`} className="rounded border border-red-300 px-2 py-0.5 text-sm text-red-800 disabled:opacity-50">
+      <button type="submit" disabled={pending} aria-label={`Revoke the invite for ${email}`} className="rounded border border-red-300 dark:border-red-800 px-2 py-0.5 text-sm text-red-800 dark:text-red-300 disabled:opacity-50">
         {pending ? "Revoking…" : "Revoke"}
       </button>
-      {Object.keys(state.errors).length > 0 && <p role="alert" className="mt-1 text-xs text-red-800">{Object.values(state.errors).join(" ")}</p>}
+      {Object.keys(state.errors).length > 0 && <p role="alert" className="mt-1 text-xs text-red-800 dark:text-red-300">{Object.values(state.errors).join(" ")}</p>}
     </form>
   );
 }

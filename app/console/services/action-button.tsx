@@ -24,7 +24,7 @@ export function ActionButton({ action, fields = {}, label, ariaLabel, confirm, d
         className={`rounded border px-2 py-0.5 text-sm disabled:opacity-50 ${danger ? "border-red-300 text-red-800" : "border-slate-400 text-slate-900"}`}>
         {label}
       </button>
-      {error && <span role="alert" className="ml-2 text-sm font-medium text-red-800">{error}</span>}
+      {error && <span role="alert" className="ml-2 text-sm font-medium text-red-800 dark:text-red-300">{error}</span>}
     </form>
   );
 }

@@ -15,7 +15,7 @@ export function ComponentForm({ action, initial = {}, id, label, submitLabel }: 
       {text}
       <input name={name} defaultValue={v[name]} maxLength={max} required={required} aria-invalid={e[name] ? true : undefined}
         aria-describedby={e[name] ? `${id}-${name}-error` : undefined} className={inputClass} />
-      {e[name] && <span id={`${id}-${name}-error`} className="mt-1 block text-sm font-medium text-red-800">{e[name]}</span>}
+      {e[name] && <span id={`${id}-${name}-error`} className="mt-1 block text-sm font-medium text-red-800 dark:text-red-300">{e[name]}</span>}
     </label>
   );
   return (
@@ -26,7 +26,7 @@ export function ComponentForm({ action, initial = {}, id, label, submitLabel }: 
         {field("group", "Group (optional)", 80)}
         {field("description", "Description (optional)", 500)}
       </div>
-      <button type="submit" disabled={pending} className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
+      <button type="submit" disabled={pending} className="rounded bg-slate-900 dark:bg-slate-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
         {pending ? "Saving…" : submitLabel}
       </button>
       {state.saved && <span role="status" className="ml-2 text-sm">Saved.</span>}

@@ -9,13 +9,13 @@ import { VisibilityBadge } from "@/app/console/services/visibility-badge";
 /** A service's components as the status page groups them, each with its edit, order and visibility controls. */
 export function ComponentList({ service }: { service: ServiceWithComponents }) {
   const all = service.components;
-  if (all.length === 0) return <p className="text-sm text-slate-700">No components yet.</p>;
+  if (all.length === 0) return <p className="text-sm text-slate-700 dark:text-slate-300">No components yet.</p>;
   return (
     <div className="space-y-4">
       {sections(all).map((run) => (
         <div key={run.group ?? `ungrouped-${run.components[0]?.id}`} data-group={run.group ?? undefined}>
           {run.group !== null && <GroupNameForm action={renameGroupAction.bind(null, service.slug, run.group)} name={run.group} />}
-          <ul className="divide-y divide-slate-200 rounded border border-slate-200">
+          <ul className="divide-y divide-slate-200 dark:divide-slate-800 rounded border border-slate-200 dark:border-slate-800">
             {run.components.map((c) => {
               const i = all.indexOf(c);
               const update = updateComponentAction.bind(null, service.slug, c.slug);
@@ -24,7 +24,7 @@ export function ComponentList({ service }: { service: ServiceWithComponents }) {
                 <li key={c.id} className="space-y-2 px-3 py-2" data-component={c.slug}>
                   <div className="flex flex-wrap items-center gap-2">
                     <span className="font-semibold">{c.name}</span>
-                    <span className="font-mono text-xs text-slate-600">{c.slug}</span>
+                    <span className="font-mono text-xs text-slate-600 dark:text-slate-400">{c.slug}</span>
                     <VisibilityBadge hidden={c.hidden} archived={archived} />
                     <span className="ml-auto flex flex-wrap gap-1">
                       {i > 0 && <ActionButton action={update} fields={{ position: String(i - 1) }} label="↑" ariaLabel={`Move ${c.name} up`} />}

@@ -14,8 +14,8 @@ export function GroupNameForm({ action, name }: { action: (prev: FormState, fd: 
         Group
         <input name="name" defaultValue={state.values.name} required maxLength={80} className={`${inputClass} w-56`} aria-invalid={error ? true : undefined} />
       </label>
-      <button type="submit" disabled={pending} className="rounded border border-slate-400 px-2 py-1 text-sm disabled:opacity-50">Rename group</button>
-      {error && <span role="alert" className="text-sm font-medium text-red-800">{error}</span>}
+      <button type="submit" disabled={pending} className="rounded border border-slate-400 dark:border-slate-600 px-2 py-1 text-sm disabled:opacity-50">Rename group</button>
+      {error && <span role="alert" className="text-sm font-medium text-red-800 dark:text-red-300">{error}</span>}
     </form>
   );
 }

@@ -13,7 +13,7 @@ export function ServiceForm({ action, initial, create, locked }: Props) {
   return (
     <form action={submit} className="space-y-3" key={state.seq}>
       <FormAlert errors={e} />
-      {state.saved && <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 px-4 py-2 text-sm">Service saved.</p>}
+      {state.saved && <p role="status" className="rounded border-l-4 border-green-700 dark:border-green-600 bg-green-50 dark:bg-green-950 px-4 py-2 text-sm">Service saved.</p>}
       <Field name="name" label="Name" error={e.name}>
         <input {...describedBy("name", e.name)} defaultValue={v.name} required maxLength={80} className={inputClass} />
       </Field>
@@ -28,7 +28,7 @@ export function ServiceForm({ action, initial, create, locked }: Props) {
       <Field name="description" label="Description (optional)" error={e.description}>
         <input {...describedBy("description", e.description)} defaultValue={v.description} maxLength={500} className={inputClass} />
       </Field>
-      <button type="submit" disabled={pending} className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-50">
+      <button type="submit" disabled={pending} className="rounded bg-slate-900 dark:bg-slate-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-50">
         {pending ? "Saving…" : create ? "Create service" : "Save service"}
       </button>
     </form>

@@ -31,9 +31,9 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
     <div className="space-y-6">
       <header>
         <h1 className="text-2xl font-bold">Subscribers</h1>
-        <p className="mt-1 text-sm text-slate-700">People and systems that get every update (or the updates of the components they picked).</p>
-        {!mail.enabled && <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm" data-testid="mail-off">{mail.reason}. The status page hides the signup form and no mail is sent.</p>}
-        {!parsed.success && <p role="alert" className="mt-2 text-sm text-red-700">{parsed.error.issues.map((i) => i.message).join("; ")}</p>}
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">People and systems that get every update (or the updates of the components they picked).</p>
+        {!mail.enabled && <p className="mt-2 rounded border border-amber-300 dark:border-amber-800 bg-amber-50 dark:bg-amber-950 p-2 text-sm" data-testid="mail-off">{mail.reason}. The status page hides the signup form and no mail is sent.</p>}
+        {!parsed.success && <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">{parsed.error.issues.map((i) => i.message).join("; ")}</p>}
       </header>
       <DataTable headers={["Channel", ...SUBSCRIBER_STATES.map((s) => s[0]!.toUpperCase() + s.slice(1))]}>
         {SUBSCRIBER_CHANNELS.map((c) => (
@@ -56,10 +56,10 @@ export default async function SubscribersPage({ searchParams }: { searchParams: 
           <label className="flex flex-col">Search
             <input name="q" type="search" maxLength={200} defaultValue={query.q ?? ""} placeholder="address or URL" className={input} />
           </label>
-          <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1">Filter</button>
+          <button type="submit" className="rounded border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-1">Filter</button>
           <a href={`/console/subscribers/export?${filter}`} className="px-1 py-1" download>Export CSV</a>
         </form>
-        {page.rows.length === 0 ? <p className="text-sm text-slate-700">No subscribers match.</p> : (
+        {page.rows.length === 0 ? <p className="text-sm text-slate-700 dark:text-slate-300">No subscribers match.</p> : (
           <DataTable headers={["Target", "Channel", "State", "Components", "Added", "Last delivery", "Last error", <span key="a" className="sr-only">Actions</span>]}>
             {page.rows.map((s) => (
               <tr key={s.id} className="align-top" data-subscriber-id={s.id}>

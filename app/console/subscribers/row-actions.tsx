@@ -12,7 +12,7 @@ function ActionButton({ id, label, confirm, act, danger }: { id: number; label: 
       <button type="submit" disabled={pending} className={`rounded border px-2 py-0.5 text-sm disabled:opacity-50 ${danger ? "border-red-300 text-red-700" : "border-slate-300"}`} aria-label={`${label} subscriber ${id}`}>
         {label}
       </button>
-      {Object.keys(state.errors).length > 0 && <p role="alert" className="mt-1 text-xs text-red-700">{Object.values(state.errors).join(" ")}</p>}
+      {Object.keys(state.errors).length > 0 && <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-300">{Object.values(state.errors).join(" ")}</p>}
     </form>
   );
 }

@@ -15,7 +15,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     <LinkPage title="Join Herald" view={view}>
       {(email) => (
         <>
-          <p className="mt-1 text-sm text-slate-700">
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
             You were invited as <strong>{email}</strong>{view.ok && view.role ? ` (${view.role})` : ""}. Choose your name and a password.
           </p>
           <PasswordForm action={acceptInviteAction.bind(null, token)} ask={{ name: true }} username={email} submit="Create my account" />

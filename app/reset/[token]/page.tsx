@@ -15,7 +15,7 @@ export default async function ResetPage({ params }: { params: Promise<{ token: s
     <LinkPage title="Reset your password" view={view}>
       {(email) => (
         <>
-          <p className="mt-1 text-sm text-slate-700">Choose a new password for <strong>{email}</strong>. Sessions signed in before now will end.</p>
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Choose a new password for <strong>{email}</strong>. Sessions signed in before now will end.</p>
           <PasswordForm action={resetPasswordAction.bind(null, token)} ask={{}} username={email} submit="Set new password" />
         </>
       )}

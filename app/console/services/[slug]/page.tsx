@@ -25,7 +25,7 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
     <div className="max-w-5xl space-y-6">
       <p className="text-sm"><Link href="/console/services">← Services</Link></p>
       <h1 className="text-2xl font-bold">{service.name} <VisibilityBadge hidden={service.hidden} archived={archived} /></h1>
-      <section aria-labelledby="service-details" className="rounded-lg border border-slate-300 bg-white p-4">
+      <section aria-labelledby="service-details" className="rounded-lg border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 p-4">
         <h2 id="service-details" className="mb-3 text-lg font-semibold">Details</h2>
         <ServiceForm action={update} initial={{ name: service.name, idPrefix: service.idPrefix, description: service.description }}
           locked={used ? `Fixed: incidents already use ${service.idPrefix}, and incident IDs never change.` : undefined} />
@@ -35,7 +35,7 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
           <ActionButton action={deleteServiceAction.bind(null, slug)} label="Delete service" danger confirm={`Delete ${service.name} and its components?`} />
         </div>
       </section>
-      <section aria-labelledby="components-heading" className="space-y-3 rounded-lg border border-slate-300 bg-white p-4">
+      <section aria-labelledby="components-heading" className="space-y-3 rounded-lg border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 p-4">
         <h2 id="components-heading" className="text-lg font-semibold">Components</h2>
         <ComponentList service={service} />
         <h3 className="pt-2 font-semibold">Add a component</h3>

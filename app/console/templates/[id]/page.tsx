@@ -26,13 +26,13 @@ export default async function EditTemplatePage({ params }: Props) {
         <h1 className="text-2xl font-bold">{template.name}</h1>
         {start && <p className="mt-1 text-sm"><Link href={start}>Open a new incident from this template</Link></p>}
       </header>
-      <div className="rounded-lg border border-slate-300 bg-white p-5">
+      <div className="rounded-lg border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 p-5">
         <TemplateForm services={await serviceOptions()} action={updateTemplateAction.bind(null, template.id)}
           initial={emptyFormState(templateFormValues(template))} submit="Save changes" />
       </div>
       <form action={deleteTemplateAction}>
         <input type="hidden" name="id" value={template.id} />
-        <button type="submit" className="rounded border border-red-300 bg-white px-3 py-2 text-sm font-semibold text-red-700">Delete template</button>
+        <button type="submit" className="rounded border border-red-300 dark:border-red-800 bg-white dark:bg-slate-900 px-3 py-2 text-sm font-semibold text-red-700 dark:text-red-300">Delete template</button>
       </form>
     </div>
   );

@@ -12,8 +12,8 @@ export default async function NewTemplatePage() {
   return (
     <div className="max-w-3xl">
       <h1 className="text-2xl font-bold">New template</h1>
-      <p className="mt-1 text-sm text-slate-700">Fields left empty keep whatever the form already has when a responder starts from this template.</p>
-      <div className="mt-6 rounded-lg border border-slate-300 bg-white p-5">
+      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Fields left empty keep whatever the form already has when a responder starts from this template.</p>
+      <div className="mt-6 rounded-lg border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 p-5">
         <TemplateForm services={await serviceOptions()} action={createTemplateAction} initial={emptyFormState({ kind: "incident" })} submit="Save template" />
       </div>
     </div>

@@ -23,13 +23,13 @@ export default async function EditUpdatePage({ params }: Props) {
   return (
     <div className="max-w-3xl space-y-6">
       <header>
-        <p className="font-mono text-sm text-slate-700"><Link href={`/console/incidents/${incident.id}`}>{incident.id}</Link> · {incident.title}</p>
+        <p className="font-mono text-sm text-slate-700 dark:text-slate-300"><Link href={`/console/incidents/${incident.id}`}>{incident.id}</Link> · {incident.title}</p>
         <h1 className="text-2xl font-bold">Correct an update</h1>
-        <p className="mt-1 text-sm text-slate-700">
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
           {INCIDENT_STATUS_LABEL[update.status]} update posted <LocalTime ms={update.postedAt} /> by {update.authorName}.
         </p>
       </header>
-      <section aria-labelledby="x-note" className="rounded border-l-4 border-amber-600 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+      <section aria-labelledby="x-note" className="rounded border-l-4 border-amber-600 bg-amber-50 dark:bg-amber-950 px-4 py-3 text-sm text-amber-950">
         <h2 id="x-note" className="font-semibold">X posts can&apos;t be edited</h2>
         <p className="mt-1">
           Saving changes the text on the status page, in the feeds and in the JSON APIs, marked “edited”. The old text stays in
@@ -43,7 +43,7 @@ export default async function EditUpdatePage({ params }: Props) {
           </p>
         )}
       </section>
-      <div className="rounded-lg border border-slate-300 bg-white p-5">
+      <div className="rounded-lg border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 p-5">
         <EditUpdateForm action={editUpdateAction.bind(null, incident.id, update.id)} initial={emptyFormState({ message: update.body })} />
       </div>
     </div>
