@@ -10,12 +10,19 @@ import { signInThroughApi } from "@/tests/e2e/ui-helpers";
  * concrete path below fails the first test, so it cannot skip the check.
  */
 let app: AppServer;
-const ids = { incident: "", monitor: "" };
+const ids = { incident: "", monitor: "", update: "", template: "" };
+// A well-formed link nobody issued: the page explains that the link does not work.
+const NO_LINK = "x".repeat(43);
 
 const CONCRETE: Record<string, () => string> = {
   "/incidents/[id]": () => `/incidents/${ids.incident}`,
   "/console/incidents/[id]": () => `/console/incidents/${ids.incident}`,
   "/console/monitors/[id]": () => `/console/monitors/${ids.monitor}`,
+  "/console/incidents/[id]/updates/[updateId]": () => `/console/incidents/${ids.incident}/updates/${ids.update}`,
+  "/console/services/[slug]": () => "/console/services/teams",
+  "/console/templates/[id]": () => `/console/templates/${ids.template}`,
+  "/invite/[token]": () => `/invite/${NO_LINK}`,
+  "/reset/[token]": () => `/reset/${NO_LINK}`,
 };
 const pages = appFiles((n) => /^page\.[jt]sx?$/.test(n)).map(routeOf).sort();
 const pathOf = (route: string) => (route.includes("[") ? CONCRETE[route]?.() ?? null : route);
@@ -37,6 +44,9 @@ test.beforeAll(async ({ request }) => {
     footerLinks: [{ label: "Privacy", url: "https://acme.test/privacy" }],
   }, "PATCH");
   ids.incident = String((await post("/api/v1/incidents", { service: "teams", title: "Sign-in failures", message: "We are **investigating**.", skipX: true, components: { "sign-in": "major_outage" } })).id);
+  ids.template = String((await post("/api/v1/templates", { kind: "incident", name: "A11y template", body: "Template body." })).id);
+  const detail = await (await request.get(`${app.url}/api/v1/incidents/${ids.incident}`, { headers })).json() as { updates: { id: number }[] };
+  ids.update = String(detail.updates[0]?.id ?? "");
   ids.monitor = String((await post("/api/v1/monitors", { name: "Expiring cert", host: "127.0.0.1", port: 9, service: "teams" })).id);
 });
 test.afterAll(async () => { await app?.stop(); });

@@ -7,7 +7,7 @@ import { LinkBox } from "@/app/console/people/link-box";
 import type { OneTimeLink } from "@/app/console/people/state";
 import type { Person } from "@/lib/people/list-people";
 
-const button = "rounded border border-slate-400 bg-white px-2 py-0.5 text-sm disabled:opacity-50";
+const button = "rounded border border-slate-400 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-0.5 text-sm disabled:opacity-50";
 
 /** Role, access and reset-link controls for one person; the verbs refuse self and last-admin changes. */
 export function PersonControls({ person }: { person: Person }) {

@@ -9,7 +9,7 @@ function ActionButton({ id, label, confirm, act, danger }: { id: number; label: 
   return (
     <form action={action} onSubmit={(e) => { if (confirm && !window.confirm(confirm)) e.preventDefault(); }}>
       <input type="hidden" name="id" value={id} />
-      <button type="submit" disabled={pending} className={`rounded border px-2 py-0.5 text-sm disabled:opacity-50 ${danger ? "border-red-300 text-red-700" : "border-slate-300"}`} aria-label={`${label} subscriber ${id}`}>
+      <button type="submit" disabled={pending} className={`rounded border px-2 py-0.5 text-sm disabled:opacity-50 ${danger ? "border-red-300 text-red-700 dark:border-red-800 dark:text-red-300" : "border-slate-300 dark:border-slate-700"}`} aria-label={`${label} subscriber ${id}`}>
         {label}
       </button>
       {Object.keys(state.errors).length > 0 && <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-300">{Object.values(state.errors).join(" ")}</p>}

@@ -44,7 +44,7 @@ export default async function ConsoleIncidentPage({ params, searchParams }: Prop
       <div className="grid gap-8 lg:grid-cols-[1fr_1fr]">
         <div className="space-y-8">
           <IncidentFacts incident={incident} />
-          {typeof query.edited === "string" && <p role="status" className="rounded bg-green-50 px-4 py-2 text-sm text-green-900">Correction saved. X posts keep their old text.</p>}
+          {typeof query.edited === "string" && <p role="status" className="rounded bg-green-50 dark:bg-green-950 px-4 py-2 text-sm text-green-900 dark:text-green-200">Correction saved. X posts keep their old text.</p>}
           <Timeline updates={incident.updates} editHref={(u) => `/console/incidents/${incident.id}/updates/${u.id}`} />
         </div>
         <section aria-labelledby="post-heading" className="h-fit rounded-lg border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 p-5">
@@ -54,7 +54,7 @@ export default async function ConsoleIncidentPage({ params, searchParams }: Prop
           ) : (
             <div className="mt-4 space-y-4">
               <TemplatePicker action={`/console/incidents/${incident.id}`} templates={await listTemplates("update")} current={template?.id} />
-              {missing && <p role="alert" className="text-sm font-medium text-red-800">That template no longer exists.</p>}
+              {missing && <p role="alert" className="text-sm font-medium text-red-800 dark:text-red-300">That template no longer exists.</p>}
               <UpdateForm key={template?.id ?? "blank"} components={components} action={postUpdateAction.bind(null, incident.id)}
                 initial={emptyFormState(template ? startFromTemplate(template, start) : start)} />
             </div>
