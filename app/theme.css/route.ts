@@ -1,3 +1,4 @@
+import { CARD_VERSION } from "@/lib/front-cache/version-header";
 import { getPageSettings } from "@/lib/page/get-page-settings";
 import { themeCss } from "@/lib/page/theme-css";
 
@@ -12,6 +13,8 @@ export async function GET(req: Request) {
       "content-type": "text/css; charset=utf-8",
       "cache-control": current ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate",
       "x-content-type-options": "nosniff",
+      // Tells the front cache which accent this file holds, so `?v=` of that accent needs no re-render.
+      [CARD_VERSION]: accentColor.replace("#", "").toLowerCase(),
     },
   });
 }

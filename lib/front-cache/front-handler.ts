@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Busy, limiter } from "@/lib/front-cache/limit";
-import { cacheKey, isCard, isConstant, renderPathOf, type Lookup } from "@/lib/front-cache/policy";
+import { cacheKey, isCard, isConstant, isNamedByContent, renderPathOf, type Lookup } from "@/lib/front-cache/policy";
 import { renderThroughNext, type Rendered, type RenderTarget } from "@/lib/front-cache/render";
 import { respondFromCache } from "@/lib/front-cache/respond";
 import { redirectTo, unavailable } from "@/lib/front-cache/short-answer";
@@ -67,6 +67,8 @@ export function createFrontHandler(o: FrontOptions) {
   const isFresh = (key: string, entry: Entry, version: string | undefined, now: number): boolean => {
     if (now - entry.storedAt >= maxAgeMs) return false;
     if (entry.generation === cache.generation || isConstant(key)) return true;
+    // The theme asked for by its accent is current while the entry holds that accent; a logo's name is its hash.
+    if (isNamedByContent(key)) return version === undefined ? key !== "/theme.css" : version === entry.version;
     return isCard(key) && !(version && entry.version && Number(version) > Number(entry.version));
   };
 
@@ -100,7 +102,7 @@ export function createFrontHandler(o: FrontOptions) {
   const refreshHot = async (): Promise<void> => {
     // The status page first: every reader lands there, and a flood must not push it down the
     // list. Cards and the shared 404s are not pages anyone reads an update on.
-    const hot = cache.hotKeys(Date.now()).filter((key) => key !== "/" && !isCard(key) && !isConstant(key));
+    const hot = cache.hotKeys(Date.now()).filter((key) => key !== "/" && !isCard(key) && !isConstant(key) && !isNamedByContent(key));
     await Promise.allSettled([...(cache.peek("/") ? ["/"] : []), ...hot].map((key) => refresh(key, "refresh")));
   };
 

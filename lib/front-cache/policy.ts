@@ -25,6 +25,10 @@ export const renderPathOf = (key: string) => (key === `/incidents/${NO_SUCH_ID}`
 export const isConstant = (key: string) => key.startsWith(`/incidents/${NO_SUCH_ID}`) || key === `/og/incidents/${NO_SUCH_ID}`;
 /** OG cards may be served stale while one re-render runs: a stale card never gets the year-long lifetime. */
 export const isCard = (key: string) => key.startsWith("/og/");
+/** Files named by what they hold (the logo by its hash, the theme by its accent): a change makes a new name, not a stale file. */
+export const isNamedByContent = (key: string) => key === THEME || key.startsWith("/logo/");
+const THEME = "/theme.css";
+const ACCENT = /^[0-9a-f]{6}$/;
 const INCIDENT = /^\/incidents\/([^/]+)(\/feed\.(?:rss|atom))?$/;
 const CARD = /^\/og\/(?:status|incidents\/([^/]+))$/;
 // /theme.css (the accent colour) and the logo are files every public page loads: cached like pages.
@@ -48,6 +52,10 @@ export function cacheKey(method: string | undefined, rawUrl: string | undefined,
     const raw = query.get("before") ?? "";
     const cursor = DIGITS.test(raw) && Number(raw) > 0 ? lookup.historyCursor(Number(raw)) : null;
     return canonical(cursor === null ? "/history" : `/history?before=${cursor}`, true);
+  }
+  if (pathname === THEME) {
+    const v = query?.get("v")?.toLowerCase() ?? "";
+    return ACCENT.test(v) ? { key: THEME, version: v } : { key: THEME };
   }
   if (FIXED.some((re) => re.test(pathname))) return canonical(pathname, !pathname.includes("."));
   const incident = INCIDENT.exec(pathname);

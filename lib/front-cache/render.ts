@@ -4,10 +4,9 @@ import { compressBoth } from "@/lib/assets/compress";
 import { ENHANCE_PATH } from "@/lib/assets/enhance-script";
 import { asDocument } from "@/lib/front-cache/as-document";
 import { pinScripts } from "@/lib/front-cache/pin-scripts";
+import { CARD_VERSION } from "@/lib/front-cache/version-header";
 import type { Entry } from "@/lib/front-cache/store";
 
-/** An OG card's current version, told by its route so `?v=` needs no render of its own. */
-export const CARD_VERSION = "x-herald-card-version";
 
 // Hop-by-hop and per-response headers that the cache recomputes or must not replay (HSTS
 // depends on how each reader arrives: respond.ts adds it per request).

@@ -1,6 +1,7 @@
 import type { ReactElement } from "react";
 import { ImageResponse } from "@vercel/og";
 import { cardFonts } from "@/lib/og/card-fonts";
+import { CARD_VERSION } from "@/lib/front-cache/version-header";
 
 export const CARD_SIZE = { width: 1200, height: 630 };
 export const LONG_CACHE = "public, max-age=31536000, immutable";
@@ -17,6 +18,6 @@ export function renderCard(element: ReactElement, opts: { current: boolean; vers
     // Lower-case key: it replaces @vercel/og's own header instead of being appended to it.
     headers: { "cache-control": opts.current ? LONG_CACHE : SHORT_CACHE, "x-content-type-options": "nosniff",
       // The front cache keeps one card per URL and serves `?v=<this>` the year-long lifetime.
-      "x-herald-card-version": opts.version },
+      [CARD_VERSION]: opts.version },
   });
 }

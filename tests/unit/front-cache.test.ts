@@ -7,7 +7,7 @@ import { cacheKey } from "@/lib/front-cache/policy";
 import { FrontCache } from "@/lib/front-cache/store";
 
 // A real HTTP server whose "Next" renders slowly and counts renders, behind the real front handler.
-let renders = 0, version = 1, delayMs = 50;
+let renders = 0, version = 1, delayMs = 50, accent = "2563eb";
 const cache = new FrontCache();
 const lookup = { incidentExists: (id: string) => id.startsWith("TM"), historyCursor: () => null };
 let server: http.Server, base = "";
@@ -16,6 +16,7 @@ const upstream = async (req: http.IncomingMessage, res: http.ServerResponse) => 
   const v = version;
   await new Promise((r) => setTimeout(r, delayMs));
   if (req.url === "/history") res.setHeader("set-cookie", "a=b");
+  if (req.url === "/theme.css") res.setHeader("x-herald-card-version", accent);
   res.writeHead(req.url?.startsWith("/incidents/0") || req.url === "/_herald/no-such-page" ? 404 : 200, { "content-type": "text/html" });
   res.end(`<p>version ${v}</p>` + " ".repeat(2000));
 };
@@ -32,6 +33,7 @@ let front: ReturnType<typeof createFrontHandler>;
 const get = (path: string, headers: Record<string, string> = {}) => fetch(base + path, { headers });
 
 describe("front cache", () => {
+
   it("renders a page once for a herd of readers", async () => {
     const before = renders;
     const res = await Promise.all(Array.from({ length: 50 }, () => get("/").then(async (r) => ({ s: r.status, t: await r.text() }))));
@@ -125,5 +127,22 @@ describe("front cache", () => {
     expect(cacheKey("POST", "/", {}, lookup)).toBeNull();
     expect(cacheKey("GET", "/api/v1/incidents", {}, lookup)).toBeNull();
     expect(cacheKey("GET", "/api/v2/summary.json", { authorization: "Bearer x" }, lookup)).toBeNull();
+  });
+});
+
+describe("front cache: files named by content", () => {
+  it("keeps the theme of an accent through changes: only a new accent renders it again", async () => {
+    const first = await get("/theme.css?v=2563eb");
+    expect(first.headers.get("cache-control")).toContain("immutable");
+    const before = renders;
+    cache.invalidate(Date.now() - 5_000); // incidents changed, the accent did not
+    expect((await get("/theme.css?v=2563eb")).status).toBe(200);
+    expect(renders - before).toBe(0);
+    expect(first.headers.has("x-herald-card-version")).toBe(false);
+    accent = "0f766e";
+    const changed = await get("/theme.css?v=0f766e");
+    expect(renders - before).toBe(1);
+    expect(changed.headers.get("cache-control")).toContain("immutable");
+    cache.invalidate(Date.now() - 5_000);
   });
 });
