@@ -10,7 +10,7 @@ export type SmtpSink = {
 };
 
 /** A real SMTP server on 127.0.0.1 (no TLS, any login) that parses every mail it accepts with mailparser. */
-export async function startSmtpSink(opts: { parse?: boolean } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(opts: { parse?: boolean; delayMs?: number } = {}): Promise<SmtpSink> {
   const mails: ParsedMail[] = [];
   const rcpt: string[][] = [];
   let count = 0;
@@ -20,12 +20,15 @@ export async function startSmtpSink(opts: { parse?: boolean } = {}): Promise<Smt
     onData(stream, session, cb) {
       rcpt.push(session.envelope.rcptTo.map((r) => r.address));
       if (opts.parse === false) {
-        stream.on("data", () => {}).on("end", () => { count++; cb(); });
+        // delayMs: a slow mail server, so a test can stop Herald while mails are still going out.
+        stream.on("data", () => {}).on("end", () => setTimeout(() => { count++; cb(); }, opts.delayMs ?? 0));
         return;
       }
       simpleParser(stream).then((m) => { mails.push(m); count++; cb(); }, cb);
     },
   });
+  // A client that dies mid-session (a killed Herald) resets its connection: a mail server logs that and goes on.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
