@@ -1,6 +1,6 @@
 import type { Notice } from "@/db/schema";
 import { utcStamp } from "@/lib/fanout/labels";
-import { noticeConsoleLink } from "@/lib/notices/console-link";
+import { noticeConsolePath } from "@/lib/notices/console-link";
 import { kindLabel } from "@/lib/notices/kinds";
 import { LEVEL_LABEL } from "@/lib/notices/mail/levels";
 
@@ -22,7 +22,7 @@ export const noticeMessageId = (noticeId: number, userId: number, baseUrl: strin
 /** Subject with level and kind, text and HTML parts, and a link to the console page of the thing. */
 export function buildNoticeMail(m: NoticeMailInput) {
   const { notice } = m;
-  const link = `${m.baseUrl}${noticeConsoleLink(notice).path}`;
+  const link = `${m.baseUrl}${noticeConsolePath(notice)}`;
   const account = `${m.baseUrl}/console/account`;
   const head = `${LEVEL_LABEL[notice.level]}: ${kindLabel(notice.kind)}`;
   const subject = `[${oneLine(m.pageName)}] ${head}${notice.incidentId ? ` — ${oneLine(notice.incidentId)}` : ""}`;
