@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/users/create-user";
 import { dispatchDeliveries } from "@/lib/fanout/dispatch-deliveries";
 import { claimNoticeMails } from "@/lib/notices/mail/claim-notice-mails";
+import { enqueueNoticeMails } from "@/lib/notices/mail/enqueue-notice-mails";
 import { mailNotices } from "@/lib/notices/mail/mail-notices";
 import { raiseOverdueNotices } from "@/lib/notices/raise-overdue-notices";
 import { setNoticeMail } from "@/lib/people/set-notice-mail";
 import type { UserActor } from "@/lib/auth/session";
-import { open, responder, seedCatalog } from "@/tests/support/fixtures";
+import { open, responder as responderActor, seedCatalog } from "@/tests/support/fixtures";
 import { startSmtpSink, type SmtpSink } from "@/tests/support/smtp-sink";
 import { addSubscriber } from "@/tests/support/subscribers";
 
@@ -16,6 +17,7 @@ const MIN = 60_000;
 const T = Date.now() - 10 * MIN;
 const at = (m: number) => new Date(T + m * MIN).toISOString();
 const HOSTILE = `<script>alert(1)</script><img src=x onerror=alert(2)> "Q" & 'A'`;
+const responder = responderActor as UserActor;
 let sink: SmtpSink;
 let oncall: UserActor;
 const to = (address: string) => sink.mails.filter((m) => JSON.stringify(m.to ?? "").includes(address));
@@ -70,7 +72,6 @@ describe("responder mail for notices over a real SMTP server", () => {
     sink.reset();
     const inc = await open({ title: "Claimed then crashed", nextUpdateAt: at(6) }, T + 5 * MIN);
     await raiseOverdueNotices(T + 7 * MIN);
-    const { enqueueNoticeMails } = await import("@/lib/notices/mail/enqueue-notice-mails");
     expect(await enqueueNoticeMails(Date.now())).toBe(1); // responder only: oncall chose critical
     expect(await claimNoticeMails(Date.now(), 50, MIN)).toHaveLength(1); // ... and then the process dies
 
