@@ -158,10 +158,11 @@ test("a form error names the field and keeps everything typed; nothing is create
 });
 
 test("an incident whose promised update time passes shows as overdue", async ({ page, request }) => {
+  test.setTimeout(120_000); // waits for a real promise to pass on a shared machine
   const token = await tokenFor(app);
   const res = await request.post(`${app.url}/api/v1/incidents`, {
     headers: { authorization: `Bearer ${token}` },
-    data: { service: "teams", title: "Overdue check", message: "Checking the cadence.", nextUpdateAt: new Date(Date.now() + 3000).toISOString() },
+    data: { service: "teams", title: "Overdue check", message: "Checking the cadence.", nextUpdateAt: new Date(Date.now() + 12_000).toISOString() },
   });
   expect(res.status()).toBe(201);
   const { id } = (await res.json()) as { id: string };
@@ -171,7 +172,7 @@ test("an incident whose promised update time passes shows as overdue", async ({ 
   await expect(async () => {
     await page.reload();
     await expect(row.locator("[data-overdue]")).toContainText(/Overdue by \d+ s/, { timeout: 500 });
-  }).toPass({ timeout: 20_000 });
+  }).toPass({ timeout: 40_000 });
   await expect(page.locator("tbody tr").first()).toHaveAttribute("data-incident-id", id);
   // The background job raises a notice at once; posting an update clears both the mark and the notice.
   const notice = page.getByRole("region", { name: "Notices" }).locator("[data-notice-id]").filter({ hasText: `${id} "Overdue check"` });
