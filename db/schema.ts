@@ -18,6 +18,9 @@ export const IMPACTS = ["none", "minor", "major", "critical"] as const;
 export const CLASSIFICATIONS = ["incident", "advisory"] as const;
 export const ORIGINS = ["responder", "monitor"] as const;
 export const DELIVERY_STATES = ["pending", "sent", "dead", "skipped"] as const;
+export const NOTICE_LEVELS = ["info", "warning", "critical"] as const;
+// A responder's own mail for notices: "off", or the least severe level that is mailed.
+export const NOTICE_MAIL_CHOICES = ["off", "critical", "warning", "info"] as const;
 
 export const users = sqliteTable("users", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -29,6 +32,9 @@ export const users = sqliteTable("users", {
   disabledAt: ms("disabled_at"),
   // Sessions issued before this are void (password changed or reset).
   passwordChangedAt: ms("password_changed_at"),
+  noticeMail: text("notice_mail", { enum: NOTICE_MAIL_CHOICES }).notNull().default("off"),
+  // Notices raised from this moment on are mailed; opting in never mails the backlog.
+  noticeMailSince: ms("notice_mail_since"),
 });
 
 export const apiTokens = sqliteTable("api_tokens", {
@@ -254,11 +260,30 @@ export const notices = sqliteTable(
     dedupKey: text("dedup_key").notNull().unique(),
     monitorId: integer("monitor_id").references(() => monitors.id),
     incidentId: text("incident_id").references(() => incidents.id),
-    level: text("level", { enum: ["info", "warning", "critical"] }).notNull(),
+    level: text("level", { enum: NOTICE_LEVELS }).notNull(),
     message: text("message").notNull(),
     createdAt: ms("created_at").notNull(),
     dismissedAt: ms("dismissed_at"),
   },
+  // Posting an update clears that incident's overdue notices.
+  (t) => [index("notices_incident").on(t.incidentId)],
+);
+
+/** Responder mail for notices: one row per (notice, opted-in user), claimed before the send. */
+export const noticeMails = sqliteTable(
+  "notice_mails",
+  {
+    noticeId: integer("notice_id").notNull().references(() => notices.id),
+    userId: integer("user_id").notNull().references(() => users.id),
+    state: text("state", { enum: DELIVERY_STATES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ms("next_attempt_at").notNull(),
+    claimedAt: ms("claimed_at"),
+    sentAt: ms("sent_at"),
+    lastError: text("last_error"),
+    createdAt: ms("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.noticeId, t.userId] }), index("notice_mails_due").on(t.state, t.nextAttemptAt)],
 );
 
 export const auditLog = sqliteTable(
@@ -407,6 +432,9 @@ export type Delivery = typeof deliveries.$inferSelect;
 export type Monitor = typeof monitors.$inferSelect;
 export type CheckResult = typeof checkResults.$inferSelect;
 export type Notice = typeof notices.$inferSelect;
+export type NoticeMail = typeof noticeMails.$inferSelect;
+export type NoticeLevel = (typeof NOTICE_LEVELS)[number];
+export type NoticeMailChoice = (typeof NOTICE_MAIL_CHOICES)[number];
 export type Subscriber = typeof subscribers.$inferSelect;
 export type SubscriberChannel = (typeof SUBSCRIBER_CHANNELS)[number];
 export type ComponentGroup = typeof componentGroups.$inferSelect;

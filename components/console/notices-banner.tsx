@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Notice } from "@/db/schema";
+import { noticeLinks } from "@/lib/notices/console-link";
 import { LocalTime } from "@/components/local-time";
 
 const TONE: Record<Notice["level"], string> = {
@@ -18,8 +19,7 @@ export function NoticesBanner({ notices, dismiss }: { notices: Notice[]; dismiss
           <strong className="uppercase tracking-wide">{LABEL[n.level]}</strong>
           <span className="flex-1">{n.message}</span>
           <span className="text-xs"><LocalTime ms={n.createdAt} /></span>
-          {n.monitorId !== null && <Link href={`/console/monitors/${n.monitorId}`}>View monitor</Link>}
-          {n.incidentId !== null && <Link href={`/console/incidents/${n.incidentId}`}>View incident {n.incidentId}</Link>}
+          {noticeLinks(n).map((l) => <Link key={l.path} href={l.path}>{l.label}</Link>)}
           <form action={dismiss}>
             <input type="hidden" name="id" value={n.id} />
             <button type="submit" className="rounded border border-current px-2 py-0.5 font-medium">

@@ -3,6 +3,8 @@ import { getDb } from "@/db/client";
 import { startLoop } from "@/lib/background/loop";
 import "@/lib/fanout/dispatcher-job";
 import "@/lib/certs/check-job";
+import "@/lib/notices/overdue-job";
+import "@/lib/notices/mail/notice-mail-job";
 
 type Globals = { heraldStarted?: boolean; heraldStopBackground?: () => void };
 

@@ -4,6 +4,7 @@ import { write } from "@/lib/db/write";
 import { leaseTtlMs } from "@/lib/background/lease";
 import type { SendResult } from "@/lib/fanout/channel";
 import { outcomeOf, type Outcome } from "@/lib/fanout/outcome";
+import { deadDeliveryNotice } from "@/lib/notices/delivery-notices";
 
 export type { Outcome } from "@/lib/fanout/outcome";
 
@@ -19,6 +20,7 @@ export async function recordOutcome(claimed: Delivery, result: SendResult, now: 
       .where(and(eq(deliveries.id, claimed.id), eq(deliveries.claimedAt, claimed.claimedAt ?? -1)))
       .returning({ id: deliveries.id }).get();
     if (!row) return { value: "lost" as const, changes: [] };
+    if (outcome === "dead" && !result.ok) deadDeliveryNotice(tx, claimed, result.error, now);
     return { value: outcome, changes: outcome === "sent" ? [{ kind: "delivery", id: claimed.incidentId }] : [] };
   }, { lockTimeoutMs: Math.max(leaseTtlMs(), 5_000) });
 }

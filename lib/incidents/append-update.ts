@@ -15,6 +15,7 @@ import { actorDisplayName, actorUserId, type Actor } from "@/lib/auth/actor";
 import { invalid } from "@/lib/errors";
 import { enqueueDeliveries } from "@/lib/fanout/enqueue";
 import { deriveIncidentState } from "@/lib/incidents/derive";
+import { clearOverdueNotices } from "@/lib/notices/clear-overdue";
 
 export type UpdateFacts = {
   status: IncidentStatus;
@@ -75,6 +76,7 @@ export function appendUpdate(tx: Tx, incident: Incident, facts: UpdateFacts, act
   const facts2 = tx.select({ id: incidentUpdates.id, status: incidentUpdates.status, postedAt: incidentUpdates.postedAt, nextUpdateAt: incidentUpdates.nextUpdateAt })
     .from(incidentUpdates).where(eq(incidentUpdates.incidentId, incident.id)).all();
   tx.update(incidents).set(deriveIncidentState(facts2)).where(eq(incidents.id, incident.id)).run();
+  clearOverdueNotices(tx, incident.id, now);
   if (fanout) enqueueDeliveries(tx, update, now);
   return update;
 }

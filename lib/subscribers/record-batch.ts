@@ -4,6 +4,7 @@ import { write } from "@/lib/db/write";
 import { leaseTtlMs } from "@/lib/background/lease";
 import type { SendResult } from "@/lib/fanout/channel";
 import { outcomeOf, type Outcome } from "@/lib/fanout/outcome";
+import { deadDeliveryNotice, quarantineNotice } from "@/lib/notices/delivery-notices";
 import { quarantineAfterMs } from "@/lib/subscribers/quarantine";
 
 export type Sent = { claimed: Delivery; result: SendResult };
@@ -24,6 +25,7 @@ export function recordSubscriberBatch(sent: Sent[], now: number, random: () => n
         .returning({ id: deliveries.id }).get();
       outcomes.push(row ? outcome : "lost");
       if (!row) continue;
+      if (outcome === "dead" && !result.ok) deadDeliveryNotice(tx, claimed, result.error, now);
       if (result.ok) {
         tx.update(subscribers).set({ lastDeliveryAt: now, failingSince: null, lastError: null }).where(eq(subscribers.id, claimed.subscriberId)).run();
       } else if (!result.rateLimited) {
@@ -37,6 +39,7 @@ export function recordSubscriberBatch(sent: Sent[], now: number, random: () => n
     const quarantined = failed.size === 0 ? [] : tx.update(subscribers).set({ quarantinedAt: now })
       .where(and(inArray(subscribers.id, [...failed.keys()]), isNull(subscribers.quarantinedAt), lte(subscribers.failingSince, now - quarantineAfterMs())))
       .returning({ id: subscribers.id }).all().map((r) => r.id);
+    quarantineNotice(tx, decided[0]?.claimed.channel ?? "subscriber", quarantined.length, now);
     if (quarantined.length > 0) {
       tx.update(deliveries).set({ state: "skipped", claimedAt: null, lastError: "Subscriber quarantined after repeated failures" })
         .where(and(inArray(deliveries.subscriberId, quarantined), inArray(deliveries.state, ["pending", "dead"]))).run();

@@ -158,10 +158,11 @@ test("a form error names the field and keeps everything typed; nothing is create
 });
 
 test("an incident whose promised update time passes shows as overdue", async ({ page, request }) => {
+  test.setTimeout(120_000); // waits for a real promise to pass on a shared machine
   const token = await tokenFor(app);
   const res = await request.post(`${app.url}/api/v1/incidents`, {
     headers: { authorization: `Bearer ${token}` },
-    data: { service: "teams", title: "Overdue check", message: "Checking the cadence.", nextUpdateAt: new Date(Date.now() + 3000).toISOString() },
+    data: { service: "teams", title: "Overdue check", message: "Checking the cadence.", nextUpdateAt: new Date(Date.now() + 12_000).toISOString() },
   });
   expect(res.status()).toBe(201);
   const { id } = (await res.json()) as { id: string };
@@ -171,10 +172,28 @@ test("an incident whose promised update time passes shows as overdue", async ({ 
   await expect(async () => {
     await page.reload();
     await expect(row.locator("[data-overdue]")).toContainText(/Overdue by \d+ s/, { timeout: 500 });
-  }).toPass({ timeout: 20_000 });
+  }).toPass({ timeout: 40_000 });
   await expect(page.locator("tbody tr").first()).toHaveAttribute("data-incident-id", id);
+  // The background job raises a notice at once; posting an update clears both the mark and the notice.
+  const notice = page.getByRole("region", { name: "Notices" }).locator("[data-notice-id]").filter({ hasText: `${id} "Overdue check"` });
+  await expect(async () => {
+    await page.reload();
+    await expect(notice).toContainText("is overdue", { timeout: 500 });
+  }).toPass({ timeout: 20_000 });
+  await expect(notice.getByRole("link", { name: `View incident ${id}` })).toHaveAttribute("href", `/console/incidents/${id}`);
   await row.getByRole("link", { name: "Overdue check" }).click();
   await expect(page.locator("#main").getByRole("alert")).toContainText("Overdue by");
+  const posted = await request.post(`${app.url}/api/v1/incidents/${id}/updates`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { status: "identified", message: "Found the cause.", nextUpdateAt: new Date(Date.now() + 3_600_000).toISOString() },
+  });
+  expect(posted.status()).toBe(201);
+  await page.reload();
+  await expect(page.locator("#main [data-overdue]")).toHaveCount(0);
+  await expect(notice).toHaveCount(0);
+  await page.goto(`${app.url}/console`);
+  await expect(row.locator("[data-overdue]")).toHaveCount(0);
+  await expect(row).toContainText("Due in");
 });
 
 test("an unknown incident is a real 404 with a way home", async ({ page }) => {

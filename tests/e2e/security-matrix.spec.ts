@@ -254,6 +254,7 @@ const ACTIONS: Record<string, ActionEntry> = {
       withDb(ctx.app, (db) => db.prepare("UPDATE users SET password_hash = ?, password_changed_at = NULL WHERE email IN ('admin@herald.test', 'responder@herald.test')").run(hash));
     },
   },
+  "app/console/account/actions.ts#setNoticeMailAction": { prepare: () => ({ path: "/console/account", args: [formData({ noticeMail: "critical" })] }) },
   "app/console/people/actions.ts#inviteAction": {
     role: "admin", prepare: (who) => ({ path: "/console/people", args: [prev, formData({ email: `invited-${who.toLowerCase()}@herald.test`, role: "responder" })] }),
   },

@@ -10,13 +10,18 @@ export type SmtpSink = {
 };
 
 /** A real SMTP server on 127.0.0.1 (no TLS, any login) that parses every mail it accepts with mailparser. */
-export async function startSmtpSink(opts: { parse?: boolean; delayMs?: number } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(opts: { parse?: boolean; delayMs?: number; refuse?: RegExp } = {}): Promise<SmtpSink> {
   const mails: ParsedMail[] = [];
   const rcpt: string[][] = [];
   let count = 0;
   const server = new SMTPServer({
     secure: false, disabledCommands: ["STARTTLS"], authOptional: true, logger: false, size: 1_000_000,
     onAuth: (_auth, _session, cb) => cb(null, { user: "herald" }),
+    // Recipients matching `refuse` get a permanent 550, as a real server answers an unknown mailbox.
+    onRcptTo(address, _session, cb) {
+      if (!opts.refuse?.test(address.address)) return cb();
+      cb(Object.assign(new Error("550 5.1.1 Mailbox unavailable"), { responseCode: 550 }));
+    },
     onData(stream, session, cb) {
       rcpt.push(session.envelope.rcptTo.map((r) => r.address));
       if (opts.parse === false) {

@@ -1,0 +1,19 @@
+CREATE TABLE `notice_mails` (
+	`notice_id` integer NOT NULL,
+	`user_id` integer NOT NULL,
+	`state` text DEFAULT 'pending' NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`next_attempt_at` integer NOT NULL,
+	`claimed_at` integer,
+	`sent_at` integer,
+	`last_error` text,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`notice_id`, `user_id`),
+	FOREIGN KEY (`notice_id`) REFERENCES `notices`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `notice_mails_due` ON `notice_mails` (`state`,`next_attempt_at`);--> statement-breakpoint
+ALTER TABLE `users` ADD `notice_mail` text DEFAULT 'off' NOT NULL;--> statement-breakpoint
+ALTER TABLE `users` ADD `notice_mail_since` integer;--> statement-breakpoint
+CREATE INDEX `notices_incident` ON `notices` (`incident_id`);
