@@ -78,12 +78,19 @@ export function withDb<T>(app: Pick<AppServer, "dbPath">, fn: (db: Database.Data
   try { return fn(db); } finally { db.close(); }
 }
 
+// A token's use is stamped at most once a minute (lib/auth/authenticate-token.ts), refused or not:
+// bookkeeping, not a write the caller made, so a long matrix run does not trip on it.
+const VOLATILE = new Set(["api_tokens.last_used_at"]);
+
 /** A digest of every row of every table (but job leases): equal digests mean nothing was written. */
 export function dbFingerprint(app: Pick<AppServer, "dbPath">): string {
   return withDb(app, (db) => {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('leases', '__drizzle_migrations') ORDER BY name").pluck().all() as string[];
     const h = createHash("sha256");
-    for (const t of tables) h.update(`${t}\n${JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().all())}\n`);
+    for (const t of tables) {
+      const cols = (db.prepare(`SELECT name FROM pragma_table_info('${t}')`).pluck().all() as string[]).filter((c) => !VOLATILE.has(`${t}.${c}`));
+      h.update(`${t}\n${JSON.stringify(db.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(", ")} FROM "${t}" ORDER BY rowid`).raw().all())}\n`);
+    }
     return h.digest("hex");
   });
 }
