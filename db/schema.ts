@@ -167,6 +167,23 @@ export const updateComponentChanges = sqliteTable(
   (t) => [primaryKey({ columns: [t.updateId, t.componentId] })],
 );
 
+/**
+ * The uptime facts: every change of a component's status, with its time (issue 13). Written in
+ * the same transaction as the cached components.status (lib/uptime/record-status.ts), never edited.
+ */
+export const componentStatusChanges = sqliteTable(
+  "component_status_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    componentId: integer("component_id").notNull().references(() => components.id),
+    at: ms("at").notNull(),
+    status: text("status", { enum: COMPONENT_STATUSES }).notNull(),
+    // The update (and so the incident or maintenance) that made the change, when there is one.
+    updateId: integer("update_id").references(() => incidentUpdates.id),
+  },
+  (t) => [index("component_status_changes_component_at").on(t.componentId, t.at)],
+);
+
 /** The outbox: one row per (update, push channel), written in the update's transaction. */
 export const deliveries = sqliteTable(
   "deliveries",
@@ -404,6 +421,7 @@ export type Component = typeof components.$inferSelect;
 export type Incident = typeof incidents.$inferSelect;
 export type IncidentUpdate = typeof incidentUpdates.$inferSelect;
 export type Delivery = typeof deliveries.$inferSelect;
+export type ComponentStatusChange = typeof componentStatusChanges.$inferSelect;
 export type Monitor = typeof monitors.$inferSelect;
 export type CheckResult = typeof checkResults.$inferSelect;
 export type Notice = typeof notices.$inferSelect;

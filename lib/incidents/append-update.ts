@@ -15,6 +15,7 @@ import { actorDisplayName, actorUserId, type Actor } from "@/lib/auth/actor";
 import { invalid } from "@/lib/errors";
 import { enqueueDeliveries } from "@/lib/fanout/enqueue";
 import { deriveIncidentState } from "@/lib/incidents/derive";
+import { setComponentStatus } from "@/lib/services/components/set-component-status";
 
 export type UpdateFacts = {
   status: IncidentStatus;
@@ -69,7 +70,7 @@ export function appendUpdate(tx: Tx, incident: Incident, facts: UpdateFacts, act
     if (component.status === status) continue;
     tx.insert(updateComponentChanges)
       .values({ updateId: update.id, componentId: component.id, oldStatus: component.status, newStatus: status }).run();
-    tx.update(components).set({ status, updatedAt: now }).where(eq(components.id, component.id)).run();
+    setComponentStatus(tx, component, status, now, update.id);
   }
 
   const facts2 = tx.select({ id: incidentUpdates.id, status: incidentUpdates.status, postedAt: incidentUpdates.postedAt, nextUpdateAt: incidentUpdates.nextUpdateAt })
