@@ -81,3 +81,19 @@ describe("uptime history from incident updates", () => {
     expect(comp("ovl").service).toBe("teams");
   });
 });
+
+describe("GET /uptime.json", () => {
+  it("answers the issue's shape, and 422 with the reason for days=100000", async () => {
+    const { GET } = await import("@/app/uptime.json/route");
+    const bad = await GET(new Request("http://herald.test/uptime.json?days=100000"));
+    expect(bad.status).toBe(422);
+    expect(await bad.json()).toEqual({ error: "days must be a whole number from 1 to 90" });
+    const ok = await GET(new Request("http://herald.test/uptime.json?days=2"));
+    expect(ok.status).toBe(200);
+    const body = await ok.json() as { days: number; components: Record<string, unknown>[] };
+    expect(body.days).toBe(2);
+    const first = body.components[0]!;
+    expect(Object.keys(first)).toEqual(["service", "slug", "name", "uptime", "days"]);
+    expect(Object.keys((first.days as object[])[0]!)).toEqual(["date", "uptime", "worst", "incidents"]);
+  });
+});
