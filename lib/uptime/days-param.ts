@@ -2,7 +2,7 @@
 export const UPTIME_WINDOWS = [30, 60, 90] as const;
 export type UptimeWindow = (typeof UPTIME_WINDOWS)[number];
 export const MAX_UPTIME_DAYS = 90;
-export const DEFAULT_UPTIME_DAYS = 90;
+export const DEFAULT_UPTIME_DAYS: UptimeWindow = 90;
 export const UPTIME_DAYS_REASON = `days must be a whole number from 1 to ${MAX_UPTIME_DAYS}`;
 
 /**
