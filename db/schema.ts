@@ -86,7 +86,8 @@ export const components = sqliteTable(
     hidden: integer("hidden", { mode: "boolean" }).notNull().default(false),
     archivedAt: ms("archived_at"),
     // Uptime has no bars before this. SQLite cannot add a column with a computed default, so the
-    // column default is 0 (backfilled by the migration) and inserts stamp the time themselves.
+    // column default is 0 (backfilled by the migration) and inserts must stamp the time themselves:
+    // drizzle prefers .default(0) to $defaultFn, so the latter never runs.
     createdAt: ms("created_at").notNull().default(0).$defaultFn(() => Date.now()),
   },
   (t) => [uniqueIndex("components_service_slug").on(t.serviceId, t.slug)],
