@@ -4,6 +4,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
 import path from "node:path";
 import * as schema from "@/db/schema";
+import { backfillUptimeFacts } from "@/db/backfill-uptime-facts";
 
 export type Db = ReturnType<typeof openDatabase>;
 
@@ -22,5 +23,6 @@ export function openDatabase(file = databasePath()) {
   sqlite.pragma("foreign_keys = ON");
   const db = drizzle({ client: sqlite, schema });
   migrate(db, { migrationsFolder: path.join(/*turbopackIgnore: true*/ process.cwd(), "db/migrations") });
+  backfillUptimeFacts(db);
   return Object.assign(db, { sqlite });
 }

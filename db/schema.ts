@@ -92,7 +92,8 @@ export const components = sqliteTable(
     hidden: integer("hidden", { mode: "boolean" }).notNull().default(false),
     archivedAt: ms("archived_at"),
     // Uptime has no bars before this. SQLite cannot add a column with a computed default, so the
-    // column default is 0 (backfilled by the migration) and inserts stamp the time themselves.
+    // column default is 0 (backfilled by the migration) and inserts must stamp the time themselves:
+    // drizzle prefers .default(0) to $defaultFn, so the latter never runs.
     createdAt: ms("created_at").notNull().default(0).$defaultFn(() => Date.now()),
   },
   (t) => [uniqueIndex("components_service_slug").on(t.serviceId, t.slug)],
@@ -171,6 +172,23 @@ export const updateComponentChanges = sqliteTable(
     newStatus: text("new_status", { enum: COMPONENT_STATUSES }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.updateId, t.componentId] })],
+);
+
+/**
+ * The uptime facts: every change of a component's status, with its time (issue 13). Written in
+ * the same transaction as the cached components.status (lib/uptime/record-status.ts), never edited.
+ */
+export const componentStatusChanges = sqliteTable(
+  "component_status_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    componentId: integer("component_id").notNull().references(() => components.id),
+    at: ms("at").notNull(),
+    status: text("status", { enum: COMPONENT_STATUSES }).notNull(),
+    // The update (and so the incident or maintenance) that made the change, when there is one.
+    updateId: integer("update_id").references(() => incidentUpdates.id),
+  },
+  (t) => [index("component_status_changes_component_at").on(t.componentId, t.at)],
 );
 
 /** The outbox: one row per (update, push channel), written in the update's transaction. */
@@ -429,6 +447,7 @@ export type Component = typeof components.$inferSelect;
 export type Incident = typeof incidents.$inferSelect;
 export type IncidentUpdate = typeof incidentUpdates.$inferSelect;
 export type Delivery = typeof deliveries.$inferSelect;
+export type ComponentStatusChange = typeof componentStatusChanges.$inferSelect;
 export type Monitor = typeof monitors.$inferSelect;
 export type CheckResult = typeof checkResults.$inferSelect;
 export type Notice = typeof notices.$inferSelect;

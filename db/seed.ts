@@ -40,7 +40,7 @@ export async function seed(opts: { incidents?: boolean; password?: string } = {}
   CATALOG.forEach((s, position) => {
     const svc = db.insert(services).values({ slug: s.slug, name: s.name, idPrefix: s.idPrefix, position }).returning().get();
     s.components.forEach((name, i) =>
-      db.insert(components).values({ serviceId: svc.id, slug: slugify(name), name, position: i }).run());
+      db.insert(components).values({ serviceId: svc.id, slug: slugify(name), name, position: i, createdAt: Date.now() }).run());
   });
   const haveUsers = (await db.select({ n: count() }).from(users).get())?.n ?? 0;
   const accounts = haveUsers > 0 ? [] : DEMO_USERS.map((u) => ({ ...u, password: opts.password || generatePassword() }));

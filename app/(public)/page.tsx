@@ -45,7 +45,7 @@ export default async function StatusPage() {
         )}
       </section>
 
-      <ServiceList services={data.services} />
+      <ServiceList services={data.services} uptime={data.uptime} />
 
       <SubscribeForm />
 

@@ -17,6 +17,7 @@ export function readPageSettingsForm(values: FormValues): Read<PageSettingsPatch
   const parsed = pageSettingsPatch.safeParse({
     name: values.name ?? "", accentColor: orNull(values.accentColor), supportUrl: orNull(values.supportUrl),
     timeZone: orNull(values.timeZone), announcement: orNull(values.announcement), footerLinks,
+    uptimeDays: orNull(values.uptimeDays) === null ? null : Number(values.uptimeDays),
   });
   if (parsed.success) return { ok: true, data: parsed.data };
   const errors: Record<string, string> = {};

@@ -3,7 +3,7 @@ import { Busy, limiter } from "@/lib/front-cache/limit";
 import { cacheKey, isCard, isConstant, isNamedByContent, renderPathOf, type Lookup } from "@/lib/front-cache/policy";
 import { renderThroughNext, type Rendered, type RenderTarget } from "@/lib/front-cache/render";
 import { respondFromCache } from "@/lib/front-cache/respond";
-import { redirectTo, unavailable } from "@/lib/front-cache/short-answer";
+import { redirectTo, refuse, unavailable } from "@/lib/front-cache/short-answer";
 import type { Entry, FrontCache } from "@/lib/front-cache/store";
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -77,6 +77,7 @@ export function createFrontHandler(o: FrontOptions) {
     const decision = cacheKey(req.method, req.url, req.headers, lookup);
     if (!decision) return next(req, res);
     if ("redirect" in decision) return redirectTo(req, res, decision.redirect);
+    if ("refuse" in decision) return refuse(req, res, decision.refuse);
     const { key, version } = decision;
     const now = Date.now();
     const lane: Lane = cache.isWarm(key, now, o.warmMs) ? "warm" : "cold";

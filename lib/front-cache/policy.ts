@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { parseUptimeDays } from "@/lib/uptime/days-param";
 
 /** What the main thread knows of the data (lib/front-cache/lookup.ts), so URLs map to few keys. */
 export type Lookup = {
@@ -8,7 +9,7 @@ export type Lookup = {
 };
 
 /** A cache key (with the card version asked for), a redirect to the canonical URL, or null: go to Next. */
-export type Decision = { key: string; version?: string } | { redirect: string } | null;
+export type Decision = { key: string; version?: string } | { redirect: string } | { refuse: string } | null;
 
 const ID = /^[A-Za-z]{1,10}\d{1,12}$/;
 // Never well-formed, so never an incident: every unknown ID shares the 404 its routes give for it.
@@ -56,6 +57,11 @@ export function cacheKey(method: string | undefined, rawUrl: string | undefined,
   if (pathname === THEME) {
     const v = query?.get("v")?.toLowerCase() ?? "";
     return ACCENT.test(v) ? { key: THEME, version: v } : { key: THEME };
+  }
+  if (pathname === "/uptime.json") {
+    // One key per valid `days` (≤ 90 keys); anything else is refused here, before any render.
+    const days = parseUptimeDays(query?.get("days") ?? null);
+    return days.ok ? { key: `/uptime.json?days=${days.days}` } : { refuse: days.reason };
   }
   if (FIXED.some((re) => re.test(pathname))) return canonical(pathname, !pathname.includes("."));
   const incident = INCIDENT.exec(pathname);

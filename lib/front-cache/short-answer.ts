@@ -14,3 +14,10 @@ export function unavailable(req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(503, { ...headersFor(req), "content-type": "text/plain; charset=utf-8", "retry-after": "1", "cache-control": "no-store", "content-length": String(Buffer.byteLength(body)), "x-herald-cache": "BUSY" });
   res.end(req.method === "HEAD" ? undefined : body);
 }
+
+/** 422 for a public query the policy refuses (`/uptime.json?days=100000`), with the reason, no render. */
+export function refuse(req: IncomingMessage, res: ServerResponse, reason: string): void {
+  const body = JSON.stringify({ error: reason });
+  res.writeHead(422, { ...headersFor(req), "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "content-length": String(Buffer.byteLength(body)), "x-herald-cache": "REFUSED" });
+  res.end(req.method === "HEAD" ? undefined : body);
+}

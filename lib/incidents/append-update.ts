@@ -16,6 +16,7 @@ import { invalid } from "@/lib/errors";
 import { enqueueDeliveries } from "@/lib/fanout/enqueue";
 import { deriveIncidentState } from "@/lib/incidents/derive";
 import { clearOverdueNotices } from "@/lib/notices/clear-overdue";
+import { setComponentStatus } from "@/lib/services/components/set-component-status";
 
 export type UpdateFacts = {
   status: IncidentStatus;
@@ -70,7 +71,7 @@ export function appendUpdate(tx: Tx, incident: Incident, facts: UpdateFacts, act
     if (component.status === status) continue;
     tx.insert(updateComponentChanges)
       .values({ updateId: update.id, componentId: component.id, oldStatus: component.status, newStatus: status }).run();
-    tx.update(components).set({ status, updatedAt: now }).where(eq(components.id, component.id)).run();
+    setComponentStatus(tx, component, status, now, update.id);
   }
 
   const facts2 = tx.select({ id: incidentUpdates.id, status: incidentUpdates.status, postedAt: incidentUpdates.postedAt, nextUpdateAt: incidentUpdates.nextUpdateAt })

@@ -35,5 +35,6 @@ export function mergePageSettings(base: PageSettings, patch: Partial<{ [K in key
   return {
     name: pick("name"), accentColor: pick("accentColor"), supportUrl: pick("supportUrl"),
     timeZone: pick("timeZone"), announcement: pick("announcement") || null, footerLinks: pick("footerLinks"),
+    uptimeDays: pick("uptimeDays"),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { accentProblem } from "@/lib/page/contrast";
+import { UPTIME_WINDOWS } from "@/lib/uptime/days-param";
 
 export const ANNOUNCEMENT_MAX = 5_000;
 export const FOOTER_LINKS_MAX = 10;
@@ -40,6 +41,7 @@ export const pageSettingsPatch = z.object({
   supportUrl: urlWith(["http:", "https:"], "The support URL").nullable(),
   timeZone: z.string().trim().refine(isIanaZone, "Time zone must be an IANA name such as Europe/Berlin or UTC").nullable(),
   announcement: z.string().max(ANNOUNCEMENT_MAX, `The announcement must be at most ${ANNOUNCEMENT_MAX} characters`).nullable(),
+  uptimeDays: z.literal(UPTIME_WINDOWS, "Uptime history must be 30, 60 or 90 days").nullable(),
   footerLinks: z.array(footerLinkInput).max(FOOTER_LINKS_MAX, `At most ${FOOTER_LINKS_MAX} footer links`),
 }).partial().strict();
 

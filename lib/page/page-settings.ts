@@ -1,3 +1,5 @@
+import { DEFAULT_UPTIME_DAYS, type UptimeWindow } from "@/lib/uptime/days-param";
+
 export type FooterLink = { label: string; url: string };
 
 /** What an admin sets about the public page; see lib/page/get-page-settings.ts for defaults. */
@@ -8,6 +10,8 @@ export type PageSettings = {
   timeZone: string | null;
   announcement: string | null;
   footerLinks: FooterLink[];
+  /** Days of uptime bars on the public page: 30, 60 or 90. */
+  uptimeDays: UptimeWindow;
 };
 
 export type PageLogo = { sha256: string; contentType: string; url: string };
@@ -25,6 +29,7 @@ export function defaultPageSettings(env: Record<string, string | undefined> = pr
     timeZone: null,
     announcement: null,
     footerLinks: [],
+    uptimeDays: DEFAULT_UPTIME_DAYS,
   };
 }
 

@@ -4,24 +4,28 @@ import { getDb } from "@/db/client";
 import { listIncidents } from "@/lib/incidents/list-incidents";
 import { listServices } from "@/lib/services/list-services";
 import { overallStatus } from "@/lib/status/overall";
+import { getPageSettings } from "@/lib/page/get-page-settings";
+import { loadUptime } from "@/lib/uptime/load-uptime";
 
 export const RECENT_DAYS = 14;
 const DAY = 86_400_000;
 
 export type StatusPageData = Awaited<ReturnType<typeof loadStatusPage>>;
 
-/** Everything the public status page shows: banner, services, active and recent incidents. */
+/** Everything the public status page shows: banner, services with uptime bars, active and recent incidents. */
 export async function loadStatusPage(now = Date.now()) {
-  const [services, active, resolved, lastChange] = await Promise.all([
+  const { uptimeDays } = await getPageSettings();
+  const [services, active, resolved, lastChange, uptime] = await Promise.all([
     listServices("public"),
     listIncidents({ state: "open", limit: 100 }),
     listIncidents({ state: "resolved", limit: 100 }),
     loadLastChange(),
+    loadUptime(uptimeDays, now),
   ]);
   const overall = overallStatus(services.flatMap((s) => s.components.map((c) => c.status)));
   const cutoff = now - RECENT_DAYS * DAY;
   const recent = resolved.filter((i) => (i.resolvedAt ?? i.startedAt) >= cutoff);
-  return { services, overall, active, recent, lastChange };
+  return { services, overall, active, recent, lastChange, uptime };
 }
 
 /** The newest change to anything the page shows; versions the status card image URL. */

@@ -7,7 +7,7 @@ import { openIncidentInput } from "@/lib/incidents/input";
 import { openIncident } from "@/lib/incidents/open-incident";
 import { postUpdate } from "@/lib/incidents/post-update";
 
-// The benchmark's dataset: 3 services, 30 components, 500 past incidents (3-8 updates each), 3 active.
+// The benchmark's dataset: 3 services, 30 components (120 days old), 500 past incidents (3-8 updates each), 3 active.
 const DAY = 86_400_000, MIN = 60_000;
 const actor = systemActor("bench");
 let rnd = 42;
@@ -19,6 +19,8 @@ for (const svc of db.select().from(services).all()) {
   const have = db.select().from(components).where(eq(components.serviceId, svc.id)).all().length;
   for (let i = have; i < 10; i++) db.insert(components).values({ serviceId: svc.id, slug: `part-${i}`, name: `${svc.name} part ${i}`, position: i }).run();
 }
+// Components as old as the uptime window and more, so the page carries all 30 × 90 bars.
+db.update(components).set({ createdAt: Date.now() - 120 * DAY }).run();
 const catalog = db.select({ slug: services.slug, id: services.id }).from(services).all()
   .map((s) => ({ slug: s.slug, comps: db.select().from(components).where(eq(components.serviceId, s.id)).all().map((c) => c.slug) }));
 const body = (i: number, k: number) => `Update ${k} on incident ${i}: we are **working** on it. ` + "Details of the investigation. ".repeat(1 + rand(6));

@@ -84,6 +84,19 @@ for (const scheme of ["light", "dark"] as const) {
   });
 }
 
+for (const scheme of ["light", "dark"] as const) {
+  test(`an uptime bar's tooltip, shown on keyboard focus with its incident link, has no axe violations, ${scheme} scheme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(app.url);
+    const bar = page.locator('[data-uptime="sign-in"] li').last();
+    await bar.focus();
+    await expect(bar.getByRole("link", { name: ids.incident })).toBeVisible();
+    const result = await new AxeBuilder({ page }).include('[data-uptime="sign-in"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    expect(result.passes.some((r) => r.id === "color-contrast" && r.nodes.length > 0)).toBe(true);
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`)).toEqual([]);
+  });
+}
+
 test("the dark scheme really is dark, and the light one light", async ({ page }) => {
   const bg = async () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   await page.emulateMedia({ colorScheme: "dark" });

@@ -41,6 +41,7 @@ test("with JavaScript off, every public page reads completely: banner, component
   await expect(page.locator("main article")).toHaveCount(3); // the active incidents
   await expect(page.locator("[data-service]")).toHaveCount(3);
   await expect(page.locator("[data-component]")).toHaveCount(30);
+  await expect(page.locator("[data-uptime] li")).toHaveCount(30 * 90); // the budget below holds with every uptime bar
   for (const label of await page.locator("[data-component]").allInnerTexts()) expect(label).toMatch(/Operational|Degraded|Partial outage|Major outage|Maintenance/);
   expect(await page.locator("[data-incident-id]").count()).toBeGreaterThan(0);
   const times = await page.locator("main time").allInnerTexts();

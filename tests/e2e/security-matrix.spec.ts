@@ -129,7 +129,7 @@ const PUBLIC_ROUTES = [
   "/api/auth/[...nextauth]", "/api/health", "/history.atom", "/history.rss", "/incidents/[id]/feed.atom", "/incidents/[id]/feed.rss",
   "/og/incidents/[id]", "/og/status", "/api/v2/components.json", "/api/v2/incidents.json", "/api/v2/incidents/unresolved.json",
   "/api/v2/scheduled-maintenances.json", "/api/v2/scheduled-maintenances/active.json", "/api/v2/scheduled-maintenances/upcoming.json",
-  "/api/v2/status.json", "/api/v2/summary.json", "/logo/[file]", "/theme.css",
+  "/api/v2/status.json", "/api/v2/summary.json", "/logo/[file]", "/theme.css", "/uptime.json",
   // The only anonymous writes: subscribe, confirm, unsubscribe (and the manage page's filter, same
   // token as unsubscribe). Bounded and limited per IP: tests/e2e/subscriptions.spec.ts.
   "/subscriptions", "/subscriptions/confirm/submit", "/subscriptions/unsubscribe/submit", "/subscriptions/manage/submit",

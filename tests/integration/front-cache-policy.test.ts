@@ -77,6 +77,23 @@ describe("front cache policy: every public URL maps to a few canonical keys", ()
     for (const [url, expected] of table) expect(decide(url), url).toEqual(expected);
   });
 
+  it("keys /uptime.json by its days (1..90, default 90) and refuses anything else before a render", () => {
+    const reason = "days must be a whole number from 1 to 90";
+    const table: [string, Decision][] = [
+      ["/uptime.json", { key: "/uptime.json?days=90" }],
+      ["/uptime.json?days=90", { key: "/uptime.json?days=90" }],
+      ["/uptime.json?days=030&_=17", { key: "/uptime.json?days=30" }],
+      ["/uptime.json?days=1", { key: "/uptime.json?days=1" }],
+      ["/uptime.json?days=100000", { refuse: reason }],
+      ["/uptime.json?days=91", { refuse: reason }],
+      ["/uptime.json?days=0", { refuse: reason }],
+      ["/uptime.json?days=-5", { refuse: reason }],
+      ["/uptime.json?days=7.5", { refuse: reason }],
+      ["/uptime.json?days=", { refuse: reason }],
+    ];
+    for (const [url, expected] of table) expect(decide(url), url).toEqual(expected);
+  });
+
   it("sends private, personal and non-public requests to Next", () => {
     expect(decide("/", "POST")).toBeNull();
     expect(decide("/", "GET", { rsc: "1" })).toBeNull();

@@ -41,7 +41,7 @@ describe("GET and PATCH /api/v1/settings/page", () => {
     expect((await call(getPage, { path, token: responderToken })).status).toBe(403);
     expect((await patch({ name: "Nope" }, responderToken)).status).toBe(403);
     const res = await call(getPage, { path, token: adminToken });
-    expect(res.json).toEqual({ name: "Env Status", accentColor: "#2563eb", supportUrl: null, timeZone: null, announcement: null, footerLinks: [] });
+    expect(res.json).toEqual({ name: "Env Status", accentColor: "#2563eb", supportUrl: null, timeZone: null, announcement: null, footerLinks: [], uptimeDays: 90 });
     expect(stored().row).toBeNull();
   });
 
@@ -49,12 +49,12 @@ describe("GET and PATCH /api/v1/settings/page", () => {
     const audit = stored().audit;
     const res = await patch({
       name: "Acme Status", accentColor: "#0F766E", supportUrl: "https://help.acme.test/", timeZone: "Europe/Berlin",
-      announcement: "**Planned** work on Sunday", footerLinks: [{ label: "Status help", url: "https://acme.test/help" }, { label: "Mail us", url: "mailto:ops@acme.test" }],
+      announcement: "**Planned** work on Sunday", footerLinks: [{ label: "Status help", url: "https://acme.test/help" }, { label: "Mail us", url: "mailto:ops@acme.test" }], uptimeDays: 60,
     });
     expect(res.status).toBe(200);
     expect(res.json).toEqual({
       name: "Acme Status", accentColor: "#0f766e", supportUrl: "https://help.acme.test/", timeZone: "Europe/Berlin", announcement: "**Planned** work on Sunday",
-      footerLinks: [{ label: "Status help", url: "https://acme.test/help" }, { label: "Mail us", url: "mailto:ops@acme.test" }],
+      footerLinks: [{ label: "Status help", url: "https://acme.test/help" }, { label: "Mail us", url: "mailto:ops@acme.test" }], uptimeDays: 60,
     });
     expect((await call(getPage, { path, token: adminToken })).json).toEqual(res.json);
     const row = getDb().select().from(auditLog).where(eq(auditLog.action, "settings.page.updated")).get();
@@ -83,6 +83,8 @@ describe("GET and PATCH /api/v1/settings/page", () => {
     [{ timeZone: "CET" }, "timeZone", /IANA name/],
     [{ announcement: "x".repeat(5001) }, "announcement", /at most 5000 characters/],
     [{ name: "  " }, "name", /cannot be empty/],
+    [{ uptimeDays: 45 }, "uptimeDays", /30, 60 or 90 days/],
+    [{ uptimeDays: "90" }, "uptimeDays", /30, 60 or 90 days/],
     [{ colour: "#000000" }, "_", /Unrecognized key|colour/],
   ])("refuses %j with a clear 422 and stores nothing", async (body, field, message) => {
     const before = stored();

@@ -45,8 +45,10 @@ describe("the page settings form", () => {
   it("reads footer links a line each and resets empty fields to defaults", () => {
     expect(readPageSettingsForm({ ...base, footerLinks: "Help | https://acme.test/help\n\n Mail | mailto:ops@acme.test " })).toEqual({
       ok: true,
-      data: { name: "Acme", accentColor: null, supportUrl: null, timeZone: null, announcement: null, footerLinks: [{ label: "Help", url: "https://acme.test/help" }, { label: "Mail", url: "mailto:ops@acme.test" }] },
+      data: { name: "Acme", accentColor: null, supportUrl: null, timeZone: null, announcement: null, footerLinks: [{ label: "Help", url: "https://acme.test/help" }, { label: "Mail", url: "mailto:ops@acme.test" }], uptimeDays: null },
     });
+    expect(readPageSettingsForm({ ...base, uptimeDays: "30" })).toMatchObject({ ok: true, data: { uptimeDays: 30 } });
+    expect(readPageSettingsForm({ ...base, uptimeDays: "45" })).toEqual({ ok: false, errors: { uptimeDays: "Uptime history must be 30, 60 or 90 days" } });
   });
   it("puts a bad link's message on the footer links field", () => {
     expect(readPageSettingsForm({ ...base, footerLinks: "X | javascript:alert(1)" })).toEqual({ ok: false, errors: { footerLinks: expect.stringMatching(/no javascript:/) } });

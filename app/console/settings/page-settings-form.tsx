@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { savePageSettingsAction } from "@/app/console/settings/page-actions";
 import type { FormState, FormValues } from "@/lib/console/form-state";
+import { UPTIME_WINDOWS } from "@/lib/uptime/days-param";
 import { describedBy, Field, FormAlert, inputClass } from "@/components/console/fields";
 
 const text = (name: string, label: string, hint: string, state: FormState, type = "text") => (
@@ -21,6 +22,11 @@ export function PageSettingsForm({ initial }: { initial: FormValues }) {
       {text("accentColor", "Accent colour", "Hex like #2563eb. Must reach 4.5:1 against white (links, buttons with white text) and 3:1 against the dark background. Empty: the default.", state)}
       {text("supportUrl", "Support URL", "An http(s) link shown in the footer as “Contact support”. Empty: none.", state)}
       {text("timeZone", "Time zone", "IANA name (Europe/Berlin). Public times are stated in it, besides the reader's own. Empty: UTC.", state)}
+      <Field name="uptimeDays" label="Uptime history" hint="Days of uptime bars per component on the public page." error={state.errors.uptimeDays}>
+        <select {...describedBy("uptimeDays", state.errors.uptimeDays, true)} defaultValue={state.values.uptimeDays ?? "90"} className={inputClass}>
+          {UPTIME_WINDOWS.map((d) => <option key={d} value={d}>{d} days</option>)}
+        </select>
+      </Field>
       <Field name="footerLinks" label="Footer links" hint={"One “Label | URL” a line; http(s) or mailto: only. At most 10."} error={state.errors.footerLinks}>
         <textarea {...describedBy("footerLinks", state.errors.footerLinks, true)} defaultValue={state.values.footerLinks} rows={4} className={`${inputClass} font-mono text-sm`} />
       </Field>

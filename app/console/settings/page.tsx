@@ -22,7 +22,7 @@ export default async function SettingsPage() {
         <h2 id="public-page" className="text-lg font-semibold">Public page</h2>
         <PageSettingsForm initial={{
           name: page.name, accentColor: page.accentColor, supportUrl: page.supportUrl ?? "", timeZone: page.timeZone ?? "",
-          announcement: page.announcement ?? "", footerLinks: footerLinksText(page.footerLinks),
+          announcement: page.announcement ?? "", footerLinks: footerLinksText(page.footerLinks), uptimeDays: String(page.uptimeDays),
         }} />
       </section>
       <section aria-labelledby="logo-heading" className={box}>

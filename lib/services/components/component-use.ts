@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { incidentComponents, monitorComponents, monitors, updateComponentChanges, incidentUpdates } from "@/db/schema";
+import { componentStatusChanges, incidentComponents, monitorComponents, monitors, updateComponentChanges, incidentUpdates } from "@/db/schema";
 
 /** What still refers to a component (in words), or null when it can be deleted. */
 export function componentUse(tx: Tx, componentId: number): string | null {
@@ -9,6 +9,8 @@ export function componentUse(tx: Tx, componentId: number): string | null {
   const changed = tx.select({ id: incidentUpdates.incidentId }).from(updateComponentChanges)
     .innerJoin(incidentUpdates, eq(incidentUpdates.id, updateComponentChanges.updateId)).where(eq(updateComponentChanges.componentId, componentId)).limit(1).get();
   if (changed) return `incidents (such as ${changed.id})`;
+  // Uptime facts keep a component's history; one without an update behind it still counts.
+  if (tx.select({ id: componentStatusChanges.id }).from(componentStatusChanges).where(eq(componentStatusChanges.componentId, componentId)).limit(1).get()) return "uptime history records";
   const monitor = tx.select({ name: monitors.name }).from(monitorComponents)
     .innerJoin(monitors, eq(monitors.id, monitorComponents.monitorId)).where(eq(monitorComponents.componentId, componentId)).limit(1).get();
   if (monitor) return `monitors (such as “${monitor.name}”)`;

@@ -1,0 +1,14 @@
+import { eq } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { components, componentStatusChanges, type Component, type ComponentStatus } from "@/db/schema";
+
+/**
+ * The one place a component's status changes: the cached components.status and the uptime fact
+ * (component_status_changes) are written together, inside the caller's write. No-op when unchanged.
+ */
+export function setComponentStatus(tx: Tx, component: Component, status: ComponentStatus, now: number, updateId: number | null): boolean {
+  if (component.status === status) return false;
+  tx.insert(componentStatusChanges).values({ componentId: component.id, at: now, status, updateId }).run();
+  tx.update(components).set({ status, updatedAt: now }).where(eq(components.id, component.id)).run();
+  return true;
+}
