@@ -8,6 +8,7 @@ import { mastodonChannel } from "@/lib/channels/mastodon/mastodon-channel";
 import { postUpdate } from "@/lib/incidents/post-update";
 import { open, responder, seedCatalog } from "@/tests/support/fixtures";
 import { startFakeMastodon, type FakeMastodon } from "@/tests/support/fake-mastodon-server";
+import { BLNS, pack, payloads } from "@/tests/support/hostile-corpus";
 
 let fake: FakeMastodon;
 const LINK = "https://status.example.com/incidents/";
@@ -104,6 +105,28 @@ describe("Mastodon thread through the outbox", () => {
     await dispatch();
     expect(rows(inc.id).map((d) => d.state)).toEqual(["sent", "skipped"]);
     expect(fake.statuses.map((s) => s.text)).toEqual([`${inc.id} Teams sign-in is down; we are on it.\n\n${LINK}${inc.id}`]);
+  });
+});
+
+describe("hostile strings", () => {
+  it("every naughty string in titles, updates and custom text becomes a clean status with the ID and link", async () => {
+    const corpus = [...new Set([...BLNS, ...payloads("http://127.0.0.1:9/canary"), "\u202etxt.exe", "a\u0000b\u0007c\u001bd", "👩‍👩‍👧‍👦🇺🇦 中文 العربية"])].filter(Boolean);
+    const messages = pack(corpus, 8, 2_000, "\n").fields, custom = pack(corpus, 8, 500, " ").fields;
+    const incidents = [];
+    for (let i = 0; i < 4; i++) {
+      const inc = await open({ title: corpus[i * 37 % corpus.length]!.slice(0, 200) || "t", message: messages[i * 2]! });
+      await postUpdate(inc.id, { status: "identified", message: messages[i * 2 + 1]!, channels: { mastodon: { customText: custom[i * 2]! } } }, responder);
+      await postUpdate(inc.id, { status: "monitoring", message: "m", channels: { mastodon: { customText: custom[i * 2 + 1]! } } }, responder);
+      incidents.push(inc.id);
+    }
+    await dispatch();
+    for (const id of incidents) expect(rows(id).map((d) => d.state), id).toEqual(["sent", "sent", "sent"]);
+    expect(fake.statuses).toHaveLength(12);
+    for (const s of fake.statuses) {
+      expect(count(s.text)).toBeLessThanOrEqual(500);
+      expect(s.text).toMatch(new RegExp(`^TM\\d+[\\s\\S]*\\n\\n${LINK}TM\\d+$`));
+      expect(s.text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/);
+    }
   });
 });
 
