@@ -25,6 +25,15 @@ CREATE TABLE `notice_mails` (
 );
 --> statement-breakpoint
 CREATE INDEX `notice_mails_due` ON `notice_mails` (`state`,`next_attempt_at`);--> statement-breakpoint
+CREATE TABLE `update_channel_options` (
+	`update_id` integer NOT NULL,
+	`channel` text NOT NULL,
+	`skip` integer DEFAULT false NOT NULL,
+	`custom_text` text,
+	PRIMARY KEY(`update_id`, `channel`),
+	FOREIGN KEY (`update_id`) REFERENCES `incident_updates`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 ALTER TABLE `users` ADD `notice_mail` text DEFAULT 'off' NOT NULL;--> statement-breakpoint
 ALTER TABLE `users` ADD `notice_mail_since` integer;--> statement-breakpoint
 CREATE INDEX `notices_incident` ON `notices` (`incident_id`);

@@ -1,78 +1,12 @@
-import type { IncidentStatus } from "@/db/schema";
-import { STATUS_LABEL } from "@/lib/fanout/labels";
-import { markdownToText } from "@/lib/render/markdown";
+import { buildSocialPost, truncateToFit, type Counter, type PostInput } from "@/lib/channels/social-post";
 import { weightedLength, X_MAX_WEIGHT } from "@/lib/x/weighted-length";
 
-export type PostInput = {
-  incidentId: string;
-  title: string;
-  status: IncidentStatus;
-  body: string;
-  postedAt: number;
-  link: string;
-  /** The first post of a thread carries the title; replies have it above them. */
-  first: boolean;
-  customPost?: string | null;
-};
+export type { PostInput } from "@/lib/channels/social-post";
 
-const ELLIPSIS = "…";
-const TITLE_BUDGET = 100;
-const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+/** X counts NFC text with weights (most CJK and emoji 2, any URL 23) up to 280. */
+export const X_COUNTER: Counter = { max: X_MAX_WEIGHT, length: weightedLength };
 
-// Controls, private-use, unassigned and bidi overrides go; ZWJ and emoji tags stay.
-function clean(s: string, keepLines = false): string {
-  const spaced = keepLines ? s.replace(/\r\n?/g, "\n").replace(/[^\S\n]/g, " ") : s.replace(/\s/g, " ");
-  return spaced.normalize("NFC").replace(/[\p{Cc}\p{Co}\p{Cn}\u202a-\u202e\u2066-\u2069]/gu, (c) => (c === "\n" ? c : ""))
-    .replace(/ {2,}/g, " ").replace(/ ?\n ?/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
-}
-const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+export const truncateWeighted = (text: string, budget: number) => truncateToFit(text, budget, weightedLength);
 
-/** Cut `text` to fit `budget` (X-weighted), at a word boundary when there is one, ending in "…". */
-export function truncateWeighted(text: string, budget: number): string {
-  if (weightedLength(text) <= budget) return text;
-  // Every grapheme weighs at least 1, so only the first `budget` can survive: never segment
-  // (or weigh, over and over) the rest of a 10,000-character body.
-  let end = text.length, n = 0;
-  for (const g of segmenter.segment(text)) if (++n > budget) { end = g.index; break; }
-  const graphemes = [...segmenter.segment(text.slice(0, end))].map((g) => g.segment);
-  let lo = 0, hi = graphemes.length;
-  // Longest grapheme prefix that fits with the ellipsis (weight grows with length).
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (weightedLength(graphemes.slice(0, mid).join("") + ELLIPSIS) <= budget) lo = mid; else hi = mid - 1;
-  }
-  let cut = graphemes.slice(0, lo).join("");
-  const space = cut.search(/\s\S*$/);
-  const atBoundary = /^\s/.test(graphemes[lo] ?? " ");
-  if (!atBoundary && space > cut.length * 0.5) cut = cut.slice(0, space);
-  cut = cut.replace(/[\s\p{P}]+$/u, "");
-  for (;;) {
-    const out = cut ? cut + ELLIPSIS : ELLIPSIS;
-    if (weightedLength(out) <= budget || !cut) return out;
-    cut = [...segmenter.segment(cut)].slice(0, -1).map((g) => g.segment).join("");
-  }
-}
-
-/**
- * The text of one X post: always the incident ID and its link, the update (or the responder's
- * custom text) cut cleanly to fit 280 as X counts. Deterministic, so a retry after a crash
- * produces the same text and X's duplicate check can recognise it.
- */
-export function buildPostText(p: PostInput): string {
-  const link = p.link;
-  const custom = p.customPost ? clean(p.customPost, true) : "";
-  if (custom) {
-    const head = custom.includes(p.incidentId) ? "" : `${p.incidentId} `;
-    const tail = custom.includes(link) ? "" : `\n\n${link}`;
-    return fit(head, custom, tail);
-  }
-  const when = `${STATUS_LABEL[p.status]} (${hhmm(p.postedAt)} UTC)`;
-  const title = p.first ? ` – ${truncateWeighted(clean(p.title), TITLE_BUDGET)}` : "";
-  const head = `${p.incidentId}${title}\n\n${when}: `;
-  return fit(head, clean(markdownToText(p.body)), `\n\n${link}`);
-}
-
-function fit(head: string, body: string, tail: string): string {
-  const budget = X_MAX_WEIGHT - weightedLength(head + tail);
-  return `${head}${truncateWeighted(body, Math.max(1, budget))}${tail}`;
-}
+/** The text of one X post (see buildSocialPost). */
+export const buildPostText = (p: PostInput) => buildSocialPost(p, X_COUNTER);

@@ -98,6 +98,7 @@ test.describe("fan-out on the built server", () => {
     await expect(page).toHaveURL(`${app.url}/console/deliveries`); // sign-in returns to the page asked for
     await page.goto(`${app.url}/console/deliveries`);
     await expect(page.locator('[data-channel="x"]')).toContainText("on");
+    await expect(page.locator('[data-channel="mastodon"]')).toContainText("Mastodon is off: set MASTODON_URL and MASTODON_TOKEN");
     const row = page.locator(`tr[data-delivery-id="${deliveryRows(app, id!)[0]?.id}"]`);
     await expect(row).toHaveAttribute("data-state", "dead");
     await expect(row).toContainText("X answered 500");

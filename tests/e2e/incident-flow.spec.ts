@@ -1,10 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { startApp, tokenFor, type AppServer } from "@/tests/support/app-server";
+import { startFakeMastodon, type FakeMastodon } from "@/tests/support/fake-mastodon-server";
 import { laTime, PASSWORD, signIn, watchPage } from "@/tests/e2e/ui-helpers";
 
-let app: AppServer;
-test.beforeAll(async () => { app = await startApp({ seed: "catalog" }); });
-test.afterAll(async () => { await app?.stop(); });
+// Mastodon is the one social channel configured here, so the forms show its options (not X's).
+let app: AppServer, mastodon: FakeMastodon;
+test.beforeAll(async () => {
+  mastodon = await startFakeMastodon();
+  app = await startApp({ seed: "catalog", env: { MASTODON_URL: mastodon.url, MASTODON_TOKEN: mastodon.token } });
+});
+test.afterAll(async () => { await app?.stop(); await mastodon?.close(); });
 test.use({ timezoneId: "America/Los_Angeles", locale: "en-US" });
 
 test("anonymous console visits go to sign-in and come back after it; a wrong password says so", async ({ page }) => {
@@ -129,8 +134,8 @@ test("a form error names the field and keeps everything typed; nothing is create
   await page.getByLabel("Impact", { exact: true }).selectOption("major");
   await page.getByLabel("User impact").fill("Search returns nothing");
   await page.getByLabel("First update (Markdown)").fill("Looking into search.");
-  await page.getByLabel("Custom post text (optional, at most 280 characters)").fill("Search is down");
-  await page.getByLabel("Don't post this update to X").check();
+  await page.getByLabel("Custom text for Mastodon (optional, at most 500 characters)").fill("Search is down");
+  await page.getByLabel("Don't post this update to Mastodon").check();
   await page.getByRole("button", { name: "Open incident" }).click();
 
   await expect(page.locator("#main").getByRole("alert")).toContainText("Nothing was saved");
@@ -142,8 +147,8 @@ test("a form error names the field and keeps everything typed; nothing is create
   await expect(page.getByLabel("Impact", { exact: true })).toHaveValue("major");
   await expect(page.getByLabel("User impact")).toHaveValue("Search returns nothing");
   await expect(page.getByLabel("First update (Markdown)")).toHaveValue("Looking into search.");
-  await expect(page.getByLabel("Custom post text (optional, at most 280 characters)")).toHaveValue("Search is down");
-  await expect(page.getByLabel("Don't post this update to X")).toBeChecked();
+  await expect(page.getByLabel("Custom text for Mastodon (optional, at most 500 characters)")).toHaveValue("Search is down");
+  await expect(page.getByLabel("Don't post this update to Mastodon")).toBeChecked();
 
   await page.getByLabel("At a set time").check();
   await page.getByLabel("Title").fill("Search is down");
