@@ -9,6 +9,8 @@ export type SendContext = {
   isFirstUpdate: boolean;
   /** remoteId of this channel's latest sent delivery for the incident (X replies to it). */
   previousRemoteId: string | null;
+  /** remoteId of this channel's earliest sent delivery for the incident (Bluesky's thread root). */
+  rootRemoteId?: string | null;
   publicUrl: string;
   /** Subscriber channels: who this delivery is for (active when claimed). */
   subscriber?: Subscriber;

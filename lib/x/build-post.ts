@@ -15,6 +15,10 @@ export type PostInput = {
   customPost?: string | null;
 };
 
+/** How a channel counts its limit: X weighs characters, Bluesky counts graphemes (and bytes). */
+export type TextMeasure = { max: number; length: (text: string) => number };
+export const X_MEASURE: TextMeasure = { max: X_MAX_WEIGHT, length: weightedLength };
+
 const ELLIPSIS = "…";
 const TITLE_BUDGET = 100;
 const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
@@ -27,9 +31,9 @@ function clean(s: string, keepLines = false): string {
 }
 const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 
-/** Cut `text` to fit `budget` (X-weighted), at a word boundary when there is one, ending in "…". */
-export function truncateWeighted(text: string, budget: number): string {
-  if (weightedLength(text) <= budget) return text;
+/** Cut `text` to fit `budget` (as `length` counts, X's weight by default), at a word boundary when there is one, ending in "…". */
+export function truncateWeighted(text: string, budget: number, length: (text: string) => number = weightedLength): string {
+  if (length(text) <= budget) return text;
   // Every grapheme weighs at least 1, so only the first `budget` can survive: never segment
   // (or weigh, over and over) the rest of a 10,000-character body.
   let end = text.length, n = 0;
@@ -39,7 +43,7 @@ export function truncateWeighted(text: string, budget: number): string {
   // Longest grapheme prefix that fits with the ellipsis (weight grows with length).
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (weightedLength(graphemes.slice(0, mid).join("") + ELLIPSIS) <= budget) lo = mid; else hi = mid - 1;
+    if (length(graphemes.slice(0, mid).join("") + ELLIPSIS) <= budget) lo = mid; else hi = mid - 1;
   }
   let cut = graphemes.slice(0, lo).join("");
   const space = cut.search(/\s\S*$/);
@@ -48,31 +52,33 @@ export function truncateWeighted(text: string, budget: number): string {
   cut = cut.replace(/[\s\p{P}]+$/u, "");
   for (;;) {
     const out = cut ? cut + ELLIPSIS : ELLIPSIS;
-    if (weightedLength(out) <= budget || !cut) return out;
+    if (length(out) <= budget || !cut) return out;
     cut = [...segmenter.segment(cut)].slice(0, -1).map((g) => g.segment).join("");
   }
 }
 
 /**
- * The text of one X post: always the incident ID and its link, the update (or the responder's
- * custom text) cut cleanly to fit 280 as X counts. Deterministic, so a retry after a crash
- * produces the same text and X's duplicate check can recognise it.
+ * The text of one social post: always the incident ID and its link, the update (or the
+ * responder's custom text) cut cleanly to fit the channel's limit (X's 280 by default).
+ * Deterministic, so a retry after a crash produces the same text.
  */
-export function buildPostText(p: PostInput): string {
+export function buildPostText(p: PostInput, m: TextMeasure = X_MEASURE): string {
   const link = p.link;
   const custom = p.customPost ? clean(p.customPost, true) : "";
   if (custom) {
     const head = custom.includes(p.incidentId) ? "" : `${p.incidentId} `;
     const tail = custom.includes(link) ? "" : `\n\n${link}`;
-    return fit(head, custom, tail);
+    const text = fit(head, custom, tail, m);
+    // Cutting a long custom text may cut the ID or link it had: then add them around it.
+    return text.includes(p.incidentId) && text.includes(link) ? text : fit(`${p.incidentId} `, custom, `\n\n${link}`, m);
   }
   const when = `${STATUS_LABEL[p.status]} (${hhmm(p.postedAt)} UTC)`;
-  const title = p.first ? ` – ${truncateWeighted(clean(p.title), TITLE_BUDGET)}` : "";
+  const title = p.first ? ` – ${truncateWeighted(clean(p.title), TITLE_BUDGET, m.length)}` : "";
   const head = `${p.incidentId}${title}\n\n${when}: `;
-  return fit(head, clean(markdownToText(p.body)), `\n\n${link}`);
+  return fit(head, clean(markdownToText(p.body)), `\n\n${link}`, m);
 }
 
-function fit(head: string, body: string, tail: string): string {
-  const budget = X_MAX_WEIGHT - weightedLength(head + tail);
-  return `${head}${truncateWeighted(body, Math.max(1, budget))}${tail}`;
+function fit(head: string, body: string, tail: string, m: TextMeasure): string {
+  const budget = m.max - m.length(head + tail);
+  return `${head}${truncateWeighted(body, Math.max(1, budget), m.length)}${tail}`;
 }
