@@ -41,7 +41,7 @@ export function cidOf(bytes: Uint8Array, codec: number): string {
 export async function startFakeBluesky() {
   const requests: PdsRequest[] = [];
   const records: PdsRecord[] = [];
-  const blobs = new Map<string, number>();
+  const blobs = new Map<string, { mimeType: string; bytes: Buffer }>();
   const queue: Behaviour[] = [];
   const hanging = new Set<http.ServerResponse>();
   let fallback: Behaviour = { kind: "ok" };
@@ -117,7 +117,7 @@ export async function startFakeBluesky() {
       }
       if (nsid === "com.atproto.repo.uploadBlob" && req.method === "POST") {
         const cid = cidOf(raw, 0x55);
-        blobs.set(cid, raw.length);
+        blobs.set(cid, { mimeType: req.headers["content-type"] ?? "", bytes: raw });
         return send(res, 200, { blob: { $type: "blob", ref: { $link: cid }, mimeType: req.headers["content-type"] ?? "", size: raw.length } });
       }
       if (nsid === "com.atproto.repo.createRecord" && req.method === "POST") return createRecord(res, body as Record<string, never>);
