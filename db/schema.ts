@@ -147,7 +147,7 @@ export const incidentUpdates = sqliteTable(
     nextUpdateAt: ms("next_update_at"),
     authorId: integer("author_id").references(() => users.id),
     authorName: text("author_name").notNull(),
-    // Per-update X options, like Statuspage's custom_tweet / deliver_notifications.
+    // X options before update_channel_options (0009); read only as that table's fallback for "x".
     customPost: text("custom_post"),
     skipX: integer("skip_x", { mode: "boolean" }).notNull().default(false),
     // Set when a responder corrects the text; the old text is kept in the audit log.
@@ -166,6 +166,19 @@ export const updateComponentChanges = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.updateId, t.componentId] })],
 );
+
+/** Per-update options of a social channel (x, mastodon, bluesky): skip it, or post this text instead. */
+export const updateChannelOptions = sqliteTable(
+  "update_channel_options",
+  {
+    updateId: integer("update_id").notNull().references(() => incidentUpdates.id),
+    channel: text("channel").notNull(),
+    skip: integer("skip", { mode: "boolean" }).notNull().default(false),
+    customText: text("custom_text"),
+  },
+  (t) => [primaryKey({ columns: [t.updateId, t.channel] })],
+);
+export type UpdateChannelOption = typeof updateChannelOptions.$inferSelect;
 
 /** The outbox: one row per (update, push channel), written in the update's transaction. */
 export const deliveries = sqliteTable(

@@ -6,18 +6,19 @@ import { INCIDENT_STATUS_LABEL, IMPACT_LABEL } from "@/lib/public/labels";
 import { ComponentStatusFields, type ComponentOption } from "@/components/console/component-status-fields";
 import { describedBy, Field, FormAlert, inputClass } from "@/components/console/fields";
 import { NextUpdateField } from "@/components/console/next-update-field";
-import { XOptionsField } from "@/components/console/x-options-field";
+import { SocialOptionsFields } from "@/components/console/social-options-fields";
+import type { SocialField } from "@/lib/console/form-fields";
 
 export type ServiceOption = { slug: string; name: string; components: ComponentOption[] };
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
 
 /** The new-incident form. After a failed submit it remounts with every value the responder typed. */
-export function IncidentForm({ services, action, initial }: { services: ServiceOption[]; action: Action; initial: FormState }) {
+export function IncidentForm({ services, social, action, initial }: { services: ServiceOption[]; social: SocialField[]; action: Action; initial: FormState }) {
   const [state, formAction, pending] = useActionState(action, initial);
-  return <IncidentFormBody key={state.seq} services={services} state={state} formAction={formAction} pending={pending} />;
+  return <IncidentFormBody key={state.seq} services={services} social={social} state={state} formAction={formAction} pending={pending} />;
 }
 
-function IncidentFormBody({ services, state, formAction, pending }: { services: ServiceOption[]; state: FormState; formAction: (fd: FormData) => void; pending: boolean }) {
+function IncidentFormBody({ services, social, state, formAction, pending }: { services: ServiceOption[]; social: SocialField[]; state: FormState; formAction: (fd: FormData) => void; pending: boolean }) {
   const { values: v, errors: e } = state;
   const [service, setService] = useState(v.service ?? "");
   const components = services.find((s) => s.slug === service)?.components ?? [];
@@ -64,7 +65,7 @@ function IncidentFormBody({ services, state, formAction, pending }: { services: 
         <textarea {...describedBy("message", e.message, true)} rows={5} defaultValue={v.message ?? ""} className={inputClass} />
       </Field>
       <NextUpdateField choice={v.nextUpdate ?? "60"} custom={v.nextUpdateCustom ?? ""} error={e.nextUpdateAt} />
-      <XOptionsField customPost={v.customPost ?? ""} skipX={v.skipX === "on"} error={e.customPost} />
+      <SocialOptionsFields social={social} values={v} errors={e} />
       <button type="submit" disabled={pending} className="rounded bg-blue-700 px-5 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-60">
         {pending ? "Opening…" : "Open incident"}
       </button>

@@ -6,12 +6,13 @@ import { INCIDENT_STATUS_LABEL } from "@/lib/public/labels";
 import { ComponentStatusFields, type ComponentOption } from "@/components/console/component-status-fields";
 import { describedBy, Field, FormAlert, inputClass } from "@/components/console/fields";
 import { NextUpdateField } from "@/components/console/next-update-field";
-import { XOptionsField } from "@/components/console/x-options-field";
+import { SocialOptionsFields } from "@/components/console/social-options-fields";
+import type { SocialField } from "@/lib/console/form-fields";
 
 type Action = (state: FormState, fd: FormData) => Promise<FormState>;
 
 /** Post an update. A failed submit remounts the form with what was typed; success clears it. */
-export function UpdateForm({ components, action, initial }: { components: ComponentOption[]; action: Action; initial: FormState }) {
+export function UpdateForm({ components, social, action, initial }: { components: ComponentOption[]; social: SocialField[]; action: Action; initial: FormState }) {
   const [state, formAction, pending] = useActionState(action, initial);
   const { values: v, errors: e } = state;
   return (
@@ -29,7 +30,7 @@ export function UpdateForm({ components, action, initial }: { components: Compon
       <ComponentStatusFields components={components} values={v} error={e.components} />
       <NextUpdateField choice={v.nextUpdate ?? "60"} custom={v.nextUpdateCustom ?? ""} error={e.nextUpdateAt} />
       <p className="text-xs text-slate-600 dark:text-slate-400">Resolving ignores “Next update by” and returns affected components to Operational unless you set them above.</p>
-      <XOptionsField customPost={v.customPost ?? ""} skipX={v.skipX === "on"} error={e.customPost} />
+      <SocialOptionsFields social={social} values={v} errors={e} />
       <button type="submit" disabled={pending} className="rounded bg-blue-700 px-5 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-60">
         {pending ? "Posting…" : "Post update"}
       </button>

@@ -3,6 +3,7 @@ import { notFound } from "@/lib/errors";
 import { isOverdue } from "@/lib/incidents/derive";
 import { getIncident, type IncidentDetail } from "@/lib/incidents/get-incident";
 import { incidentUrl } from "@/lib/api/public-url";
+import type { ChannelOptions } from "@/lib/fanout/channel-options";
 
 /** Times leave the API as ISO 8601 UTC strings ("2026-11-26T16:00:00.000Z") or null. */
 export const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
@@ -17,6 +18,8 @@ export type UpdateJson = {
   nextUpdateAt: string | null;
   author: string;
   components: { slug: string; name: string; oldStatus: ComponentStatus; newStatus: ComponentStatus }[];
+  /** Per social channel, only where the responder skipped it or gave it custom text. */
+  channels: ChannelOptions;
 };
 
 export type IncidentJson = {
@@ -45,6 +48,7 @@ export function updateJson(u: IncidentDetail["updates"][number]): UpdateJson {
     id: u.id, status: u.status, message: u.body, postedAt: iso(u.postedAt), editedAt: iso(u.editedAt), nextUpdateAt: iso(u.nextUpdateAt),
     author: u.authorName,
     components: u.changes.map((c) => ({ slug: c.slug, name: c.name, oldStatus: c.oldStatus, newStatus: c.newStatus })),
+    channels: u.channels,
   };
 }
 

@@ -3,7 +3,8 @@ import { nextUpdateIso } from "@/lib/console/next-update-time";
 import type { ZodSafeParseResult } from "zod";
 import { formErrors } from "@/lib/console/form-errors";
 import type { FormValues } from "@/lib/console/form-state";
-import { COMPONENT_FIELD } from "@/lib/console/form-fields";
+import { COMPONENT_FIELD, CUSTOM_TEXT_FIELD, SKIP_FIELD } from "@/lib/console/form-fields";
+import type { ChannelOptionsInput } from "@/lib/fanout/channel-options";
 
 type Parsed<T> = { ok: true; data: T } | { ok: false; errors: Record<string, string> };
 
@@ -16,6 +17,16 @@ export function componentsFrom(values: FormValues): Record<string, string> {
   return out;
 }
 
+/** "skip:<channel>" boxes and "customText:<channel>" fields, as the API's per-channel options. */
+export function channelsFrom(values: FormValues): ChannelOptionsInput {
+  const out: ChannelOptionsInput = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (key.startsWith(SKIP_FIELD) && value === "on") (out[key.slice(SKIP_FIELD.length)] ??= {}).skip = true;
+    if (key.startsWith(CUSTOM_TEXT_FIELD) && value.trim()) (out[key.slice(CUSTOM_TEXT_FIELD.length)] ??= {}).customText = value;
+  }
+  return out;
+}
+
 function updateFields(values: FormValues, now: number) {
   const resolving = values.status === "resolved";
   const next = resolving ? { iso: null } : nextUpdateIso(values.nextUpdate, values.nextUpdateCustom, now);
@@ -24,8 +35,7 @@ function updateFields(values: FormValues, now: number) {
     message: values.message ?? "",
     components: componentsFrom(values),
     nextUpdateAt: "iso" in next ? next.iso : null,
-    customPost: values.customPost ?? "",
-    skipX: values.skipX === "on",
+    channels: channelsFrom(values),
   };
   return { fields, nextError: "error" in next ? next.error : null };
 }

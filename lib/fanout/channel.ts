@@ -11,6 +11,8 @@ export type SendContext = {
   previousRemoteId: string | null;
   /** remoteId of this channel's earliest sent delivery for the incident (Bluesky's thread root). */
   rootRemoteId?: string | null;
+  /** Social channels: the responder's own text for this channel and update, if any. */
+  customText: string | null;
   publicUrl: string;
   /** Subscriber channels: who this delivery is for (active when claimed). */
   subscriber?: Subscriber;
@@ -40,8 +42,11 @@ export interface Channel {
   concurrency?: number;
   /** Whether the channel is configured; `reason` is shown in the console when it is off. */
   status(): ChannelStatus;
-  /** Push channels: whether this update should produce a delivery on this channel. */
-  wants?(update: Pick<IncidentUpdate, "skipX" | "customPost">): boolean;
+  /**
+   * Social channels (one public thread per incident): each update may skip the channel or carry
+   * custom text of at most `maxText` characters. The update forms and the API derive their fields from this.
+   */
+  social?: { maxText: number };
   send?(ctx: SendContext): Promise<SendResult>;
   invalidate?(incidentId: string | null): void;
 }

@@ -3,6 +3,7 @@ import { deliveries, incidents, incidentUpdates, services, type Delivery } from 
 import { getDb } from "@/db/client";
 import { publicBaseUrl } from "@/lib/api/public-url";
 import type { SendContext } from "@/lib/fanout/channel";
+import { loadChannelOptions } from "@/lib/fanout/load-channel-options";
 
 /** Everything a channel needs to send one delivery, or null if its rows are gone. */
 export async function loadSendContext(delivery: Delivery): Promise<SendContext | null> {
@@ -21,6 +22,7 @@ export async function loadSendContext(delivery: Delivery): Promise<SendContext |
       eq(deliveries.state, "sent"), isNotNull(deliveries.remoteId)));
   const previous = await sent().orderBy(desc(incidentUpdates.postedAt), desc(incidentUpdates.id)).limit(1).get();
   const root = await sent().orderBy(asc(incidentUpdates.postedAt), asc(incidentUpdates.id)).limit(1).get();
+  const options = (await loadChannelOptions([update])).get(update.id)?.[delivery.channel];
   return {
     delivery,
     incident: { ...row.incident, serviceName: row.serviceName },
@@ -28,6 +30,7 @@ export async function loadSendContext(delivery: Delivery): Promise<SendContext |
     isFirstUpdate: first?.id === update.id,
     previousRemoteId: previous?.remoteId ?? null,
     rootRemoteId: root?.remoteId ?? null,
+    customText: options?.customText ?? null,
     publicUrl: publicBaseUrl(),
   };
 }

@@ -14,6 +14,8 @@ import type { Tx } from "@/db/client";
 import { actorDisplayName, actorUserId, type Actor } from "@/lib/auth/actor";
 import { invalid } from "@/lib/errors";
 import { enqueueDeliveries } from "@/lib/fanout/enqueue";
+import { channelOptionsFrom, type ChannelOptionsInput } from "@/lib/fanout/channel-options";
+import { saveChannelOptions } from "@/lib/fanout/save-channel-options";
 import { deriveIncidentState } from "@/lib/incidents/derive";
 
 export type UpdateFacts = {
@@ -21,8 +23,10 @@ export type UpdateFacts = {
   message: string;
   components?: Record<string, ComponentStatus>;
   nextUpdateAt?: number | null;
+  /** The API's X-only options; `channels.x` says the same per channel. */
   customPost?: string;
   skipX?: boolean;
+  channels?: ChannelOptionsInput;
 };
 
 /** Resolve component slugs within the incident's service; unknown slugs are a 422. */
@@ -49,8 +53,9 @@ export function appendUpdate(tx: Tx, incident: Incident, facts: UpdateFacts, act
   const update = tx.insert(incidentUpdates).values({
     incidentId: incident.id, status: facts.status, body: facts.message, postedAt: now, nextUpdateAt,
     authorId: actorUserId(actor), authorName: actorDisplayName(actor),
-    customPost: facts.customPost || null, skipX: facts.skipX ?? false,
   }).returning().get();
+  const options = channelOptionsFrom(facts);
+  saveChannelOptions(tx, update.id, options);
 
   const targets = new Map<number, { component: Component; status: ComponentStatus }>();
   for (const [slug, status] of Object.entries(facts.components ?? {})) {
@@ -75,6 +80,6 @@ export function appendUpdate(tx: Tx, incident: Incident, facts: UpdateFacts, act
   const facts2 = tx.select({ id: incidentUpdates.id, status: incidentUpdates.status, postedAt: incidentUpdates.postedAt, nextUpdateAt: incidentUpdates.nextUpdateAt })
     .from(incidentUpdates).where(eq(incidentUpdates.incidentId, incident.id)).all();
   tx.update(incidents).set(deriveIncidentState(facts2)).where(eq(incidents.id, incident.id)).run();
-  if (fanout) enqueueDeliveries(tx, update, now);
+  if (fanout) enqueueDeliveries(tx, update, options, now);
   return update;
 }

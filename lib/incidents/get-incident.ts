@@ -1,6 +1,7 @@
 import { desc, eq, inArray } from "drizzle-orm";
 import { components, incidentComponents, incidents, incidentUpdates, services, updateComponentChanges } from "@/db/schema";
 import { getDb } from "@/db/client";
+import { loadChannelOptions } from "@/lib/fanout/load-channel-options";
 
 export type IncidentDetail = NonNullable<Awaited<ReturnType<typeof getIncident>>>;
 
@@ -20,10 +21,11 @@ export async function getIncident(id: string) {
       oldStatus: updateComponentChanges.oldStatus, newStatus: updateComponentChanges.newStatus })
     .from(updateComponentChanges).innerJoin(components, eq(components.id, updateComponentChanges.componentId))
     .where(inArray(updateComponentChanges.updateId, updates.map((u) => u.id))).all();
+  const options = await loadChannelOptions(updates);
   return {
     ...row.incident,
     service: row.service,
     components: affected.map((a) => a.c),
-    updates: updates.map((u) => ({ ...u, changes: changes.filter((c) => c.updateId === u.id) })),
+    updates: updates.map((u) => ({ ...u, changes: changes.filter((c) => c.updateId === u.id), channels: options.get(u.id) ?? {} })),
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CLASSIFICATIONS, COMPONENT_STATUSES, IMPACTS, INCIDENT_STATUSES } from "@/db/schema";
+import { checkChannelOptions, checkOneXOption, MAX_CUSTOM_TEXT } from "@/lib/incidents/check-channel-options";
 
 export const MAX_TITLE = 200;
 export const MAX_BODY = 20_000;
@@ -34,9 +35,14 @@ const updateFields = {
   nextUpdateAt: isoTime.nullish(),
   customPost: text("customPost", MAX_POST).optional(),
   skipX: z.boolean().optional(),
+  // Per social channel: {"mastodon": {"skip": true}, "x": {"customText": "…"}}; checked against the registry.
+  channels: z.record(z.string().max(40), z.object({
+    skip: z.boolean({ error: "skip must be true or false" }).optional(),
+    customText: text("customText", MAX_CUSTOM_TEXT).optional(),
+  }).strict()).superRefine(checkChannelOptions).optional(),
 };
 
-export const postUpdateInput = z.object(updateFields);
+export const postUpdateInput = z.object(updateFields).superRefine(checkOneXOption);
 
 /** Correcting an update's text: the same rules as a posted update's message. */
 export const editUpdateInput = z.object({ message: updateFields.message });
@@ -52,7 +58,7 @@ export const openIncidentInput = z.object({
     .default("incident"),
   userImpact: text("userImpact", MAX_FIELD).default(""),
   scope: text("scope", MAX_FIELD).default(""),
-});
+}).superRefine(checkOneXOption);
 
 export type PostUpdateInput = z.infer<typeof postUpdateInput>;
 export type EditUpdateInput = z.infer<typeof editUpdateInput>;

@@ -35,7 +35,7 @@ export function toIncident(i: IncidentDetail, tweetOf: Map<number, string | null
       affected_components: u.changes.length === 0 ? null : u.changes.map((c) => ({
         code: componentCode(i.service.slug, c.slug), name: c.name, old_status: c.oldStatus, new_status: c.newStatus,
       })),
-      deliver_notifications: !u.skipX, custom_tweet: u.customPost, tweet_id: tweetOf.get(u.id) ?? null,
+      deliver_notifications: !u.channels.x?.skip, custom_tweet: u.channels.x?.customText ?? null, tweet_id: tweetOf.get(u.id) ?? null,
     })),
     components: i.components.map((c) => ({
       id: componentCode(i.service.slug, c.slug), name: c.name, status: c.status, created_at: iso(c.updatedAt),

@@ -21,7 +21,7 @@ export async function loadSubscriberContexts(batch: Delivery[]): Promise<(SendCo
       .where(and(eq(incidentUpdates.incidentId, update.incidentId), lt(incidentUpdates.id, update.id))).orderBy(asc(incidentUpdates.id)).all();
     perUpdate.set(updateId, {
       incident: { ...row.incident, serviceName: row.serviceName }, update, isFirstUpdate: earlier.length === 0,
-      previousRemoteId: null, publicUrl: publicBaseUrl(), earlierUpdateIds: earlier.map((e) => e.id),
+      previousRemoteId: null, customText: null, publicUrl: publicBaseUrl(), earlierUpdateIds: earlier.map((e) => e.id),
     });
   }
   return batch.map((delivery) => {

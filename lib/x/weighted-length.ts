@@ -33,15 +33,21 @@ function plainWeight(text: string): number {
   return total;
 }
 
-/** How X counts `text` toward its 280 limit. Errs high, never low, where X's rules are fuzzy. */
-export function weightedLength(text: string): number {
-  const s = text.normalize("NFC");
+/**
+ * Sum `plain` over the text between URL-like spans and `url` over each span (`linked`: an
+ * http(s) URL or domain with a host networks surely link). Shared by X's and Mastodon's counts.
+ */
+export function countWithUrls(s: string, plain: (t: string) => number, url: (u: string, linked: boolean) => number): number {
   let total = 0, last = 0;
   for (const m of s.matchAll(URL_LIKE)) {
-    const url = m[0], at = m.index ?? 0;
-    total += plainWeight(s.slice(last, at));
-    total += LINKED_HOST.test(url) ? X_URL_WEIGHT : Math.max(X_URL_WEIGHT, plainWeight(url));
-    last = at + url.length;
+    const at = m.index ?? 0;
+    total += plain(s.slice(last, at)) + url(m[0], LINKED_HOST.test(m[0]));
+    last = at + m[0].length;
   }
-  return total + plainWeight(s.slice(last));
+  return total + plain(s.slice(last));
+}
+
+/** How X counts `text` toward its 280 limit. Errs high, never low, where X's rules are fuzzy. */
+export function weightedLength(text: string): number {
+  return countWithUrls(text.normalize("NFC"), plainWeight, (u, linked) => (linked ? X_URL_WEIGHT : Math.max(X_URL_WEIGHT, plainWeight(u))));
 }

@@ -5,6 +5,7 @@ import { classifyXError } from "@/lib/x/classify-x-error";
 import { findPostedTweet } from "@/lib/x/find-posted-tweet";
 import { xClient } from "@/lib/x/x-client";
 import { readXConfig } from "@/lib/x/x-config";
+import { X_MAX_WEIGHT } from "@/lib/x/weighted-length";
 
 /** Build the post for one update and send it: a new thread, or a reply to the previous post. */
 async function send(ctx: SendContext): Promise<SendResult> {
@@ -13,7 +14,7 @@ async function send(ctx: SendContext): Promise<SendResult> {
   const { incident, update } = ctx;
   const text = buildPostText({
     incidentId: incident.id, title: incident.title, status: update.status, body: update.body, postedAt: update.postedAt,
-    link: `${ctx.publicUrl}/incidents/${incident.id}`, first: ctx.isFirstUpdate, customPost: update.customPost,
+    link: `${ctx.publicUrl}/incidents/${incident.id}`, first: ctx.isFirstUpdate, customPost: ctx.customText,
   });
   const client = xClient(config);
   const body = ctx.previousRemoteId ? { text, reply: { in_reply_to_tweet_id: ctx.previousRemoteId } } : { text };
@@ -46,6 +47,6 @@ export const xChannel: Channel = {
     const c = readXConfig();
     return c.enabled ? { enabled: true } : { enabled: false, reason: c.reason };
   },
-  wants: (update) => !update.skipX,
+  social: { maxText: X_MAX_WEIGHT },
   send,
 };

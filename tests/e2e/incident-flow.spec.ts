@@ -129,8 +129,8 @@ test("a form error names the field and keeps everything typed; nothing is create
   await page.getByLabel("Impact", { exact: true }).selectOption("major");
   await page.getByLabel("User impact").fill("Search returns nothing");
   await page.getByLabel("First update (Markdown)").fill("Looking into search.");
-  await page.getByLabel("Custom post text (optional, at most 280 characters)").fill("Search is down");
-  await page.getByLabel("Don't post this update to X").check();
+  await page.getByLabel("Custom text for X (Twitter) (optional, at most 280 characters)").fill("Search is down");
+  await page.getByLabel("Don't post this update to X (Twitter)").check();
   await page.getByRole("button", { name: "Open incident" }).click();
 
   await expect(page.locator("#main").getByRole("alert")).toContainText("Nothing was saved");
@@ -142,8 +142,8 @@ test("a form error names the field and keeps everything typed; nothing is create
   await expect(page.getByLabel("Impact", { exact: true })).toHaveValue("major");
   await expect(page.getByLabel("User impact")).toHaveValue("Search returns nothing");
   await expect(page.getByLabel("First update (Markdown)")).toHaveValue("Looking into search.");
-  await expect(page.getByLabel("Custom post text (optional, at most 280 characters)")).toHaveValue("Search is down");
-  await expect(page.getByLabel("Don't post this update to X")).toBeChecked();
+  await expect(page.getByLabel("Custom text for X (Twitter) (optional, at most 280 characters)")).toHaveValue("Search is down");
+  await expect(page.getByLabel("Don't post this update to X (Twitter)")).toBeChecked();
 
   await page.getByLabel("At a set time").check();
   await page.getByLabel("Title").fill("Search is down");

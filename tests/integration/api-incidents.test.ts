@@ -75,7 +75,9 @@ describe("incident lifecycle over the API", () => {
       id: expect.any(Number), status: "investigating", message: "We're **investigating**.", postedAt: inc.startedAt,
       nextUpdateAt: inc.nextUpdateAt, author: "Riley Responder", editedAt: null,
     });
-    expect(Object.keys(first).sort()).toEqual(["author", "components", "editedAt", "id", "message", "nextUpdateAt", "postedAt", "status"]);
+    expect(Object.keys(first).sort()).toEqual(["author", "channels", "components", "editedAt", "id", "message", "nextUpdateAt", "postedAt", "status"]);
+    // The X-only fields are the "x" entry of the per-channel options.
+    expect(first.channels).toEqual({ x: { skip: true, customText: "Teams sign-in is down" } });
     expect([...first.components].sort((a, b) => a.slug.localeCompare(b.slug))).toEqual([
       { slug: "chat", name: "Chat", oldStatus: "operational", newStatus: "degraded_performance" },
       { slug: "sign-in", name: "Sign-in", oldStatus: "operational", newStatus: "major_outage" },

@@ -62,6 +62,12 @@ const createCases: Case[] = [
   { name: "customPost over 280 chars", body: { ...valid, customPost: "p".repeat(281) }, status: 422, error: /customPost is too long/, field: "customPost" },
   { name: "skipX not boolean", body: { ...valid, skipX: "yes" }, status: 422, error: /skipX/, field: "skipX" },
   { name: "misspelt field", body: { ...valid, nextUpdate: inOneHour() }, status: 422, error: /nextUpdate/ },
+  { name: "options for an unknown channel", body: { ...valid, channels: { myspace: { skip: true } } }, status: 422, error: /unknown social channel "myspace"/, field: "channels.myspace" },
+  { name: "options for a pull channel", body: { ...valid, channels: { feeds: { skip: true } } }, status: 422, error: /unknown social channel "feeds"/, field: "channels.feeds" },
+  { name: "channel custom text over its limit", body: { ...valid, channels: { x: { customText: "p".repeat(281) } } }, status: 422, error: /customText for x is too long \(at most 280/, field: "channels.x.customText" },
+  { name: "channel skip not boolean", body: { ...valid, channels: { x: { skip: "yes" } } }, status: 422, error: /skip must be true or false/, field: "channels.x.skip" },
+  { name: "misspelt channel option", body: { ...valid, channels: { x: { text: "hi" } } }, status: 422, error: /text/ },
+  { name: "X options given twice", body: { ...valid, skipX: true, channels: { x: { skip: false } } }, status: 422, error: /channels.x and skipX\/customPost both set/, field: "channels.x" },
 ];
 
 describe("POST /api/v1/incidents refuses bad input and stores nothing", () => {

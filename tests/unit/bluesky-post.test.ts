@@ -4,7 +4,7 @@ import { readBlueskyConfig } from "@/lib/channels/bluesky/bluesky-config";
 import { buildBlueskyText } from "@/lib/channels/bluesky/post-text";
 import { deliveryRecordKey } from "@/lib/channels/bluesky/record-key";
 import { parseStrongRef, postWebUrl } from "@/lib/channels/bluesky/strong-ref";
-import type { PostInput } from "@/lib/x/build-post";
+import type { PostInput } from "@/lib/channels/social-post";
 import { BLNS } from "@/tests/support/hostile-corpus";
 
 const LINK = "https://status.example.com/incidents/TM200001";

@@ -194,6 +194,15 @@ describe("X thread through the outbox", () => {
     expect(fake.tweets.map((t) => t.text)).toEqual([expect.any(String), `${inc.id} All good again.\n\n${LINK}${inc.id}`]);
     expect(fake.tweets[1]?.inReplyTo).toBe(fake.tweets[0]?.id);
   });
+
+  it("takes the same options per channel: channels.x skips or replaces the text", async () => {
+    const inc = await open();
+    await postUpdate(inc.id, { status: "identified", message: "Internal detail", channels: { x: { skip: true } } }, responder);
+    await postUpdate(inc.id, { status: "resolved", message: "Fixed", channels: { x: { customText: "Back to normal." } } }, responder);
+    await dispatch();
+    expect(rows(inc.id).map((d) => d.state)).toEqual(["sent", "skipped", "sent"]);
+    expect(fake.tweets.map((t) => t.text)).toEqual([expect.any(String), `${inc.id} Back to normal.\n\n${LINK}${inc.id}`]);
+  });
 });
 
 describe("with X off", () => {

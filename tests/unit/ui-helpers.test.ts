@@ -69,24 +69,26 @@ describe("console form parsing", () => {
     classification: "incident", "component:sign-in": "major_outage", "component:chat": "", nextUpdate: "60" };
 
   it("maps the new-incident form onto the API's input", () => {
-    const r = parseOpenIncidentForm({ ...base, skipX: "on", customPost: " Teams sign-in is down " }, T);
+    const r = parseOpenIncidentForm({ ...base, "skip:x": "on", "customText:x": " Teams sign-in is down ", "customText:mastodon": "" }, T);
     expect(r.ok && r.data).toMatchObject({
       service: "teams", title: "Sign-in fails", components: { "sign-in": "major_outage" },
-      nextUpdateAt: T + 3_600_000, skipX: true, customPost: "Teams sign-in is down",
+      nextUpdateAt: T + 3_600_000, channels: { x: { skip: true, customText: "Teams sign-in is down" } },
     });
+    expect(r.ok && r.data.channels).toEqual({ x: { skip: true, customText: "Teams sign-in is down" } });
   });
 
   it("reports every bad field by its form name", () => {
-    const r = parseOpenIncidentForm({ ...base, title: "  ", "component:chat": "melting", nextUpdate: "custom", customPost: "x".repeat(281) }, T);
+    const r = parseOpenIncidentForm({ ...base, title: "  ", "component:chat": "melting", nextUpdate: "custom", "customText:x": "x".repeat(281) }, T);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(Object.keys(r.errors).sort()).toEqual(["components", "customPost", "nextUpdateAt", "title"]);
+    expect(Object.keys(r.errors).sort()).toEqual(["channels.x.customText", "components", "nextUpdateAt", "title"]);
+    expect(r.errors["channels.x.customText"]).toBe("customText for x is too long (at most 280 characters)");
     expect(r.errors.title).toBe("title is required");
   });
 
   it("ignores the next-update choice when resolving", () => {
     const r = parsePostUpdateForm({ status: "resolved", message: "Fixed", nextUpdate: "custom", nextUpdateCustom: "" }, T);
-    expect(r.ok && r.data).toMatchObject({ status: "resolved", nextUpdateAt: null, skipX: false });
+    expect(r.ok && r.data).toMatchObject({ status: "resolved", nextUpdateAt: null, channels: {} });
   });
 
   it("keeps the client's post limit in step with the schema", () => {

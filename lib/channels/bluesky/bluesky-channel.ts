@@ -5,6 +5,7 @@ import { readBlueskyConfig } from "@/lib/channels/bluesky/bluesky-config";
 import { BrokenThreadError, buildRecord } from "@/lib/channels/bluesky/build-record";
 import { classifyBlueskyError } from "@/lib/channels/bluesky/classify-bluesky-error";
 import { findPost, POST_COLLECTION } from "@/lib/channels/bluesky/find-post";
+import { BLUESKY_MAX_GRAPHEMES } from "@/lib/channels/bluesky/post-text";
 import { deliveryRecordKey } from "@/lib/channels/bluesky/record-key";
 import { encodeStrongRef } from "@/lib/channels/bluesky/strong-ref";
 
@@ -63,5 +64,6 @@ export const blueskyChannel: Channel = {
     const c = readBlueskyConfig();
     return c.enabled ? { enabled: true } : { enabled: false, reason: c.reason };
   },
+  social: { maxText: BLUESKY_MAX_GRAPHEMES },
   send,
 };

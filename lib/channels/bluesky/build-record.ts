@@ -19,7 +19,7 @@ export async function buildRecord(agent: AtpAgent, ctx: SendContext, now: number
   const opens = !parent;
   const { text, facets } = buildBlueskyText({
     incidentId: incident.id, title: incident.title, status: update.status, body: update.body, postedAt: update.postedAt,
-    link, first: opens, customPost: null,
+    link, first: opens, customPost: ctx.customText,
   });
   const record: AppBskyFeedPost.Main = { $type: "app.bsky.feed.post", text, facets, createdAt: new Date(now).toISOString() };
   if (parent) {

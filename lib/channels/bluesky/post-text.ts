@@ -1,5 +1,5 @@
 import type { AppBskyRichtextFacet } from "@atproto/api";
-import { buildPostText, type PostInput, type TextMeasure } from "@/lib/x/build-post";
+import { buildSocialPost, type Counter, type PostInput } from "@/lib/channels/social-post";
 
 export const BLUESKY_MAX_GRAPHEMES = 300;
 /** app.bsky.feed.post's text is also at most 3000 UTF-8 bytes (300 ZWJ families would exceed it). */
@@ -16,7 +16,7 @@ export function graphemeCount(s: string): number {
 }
 
 /** Fits when both limits hold: graphemes ≤ 300 and bytes ≤ 3000 (every grapheme counts at least 1). */
-export const BLUESKY_MEASURE: TextMeasure = {
+export const BLUESKY_COUNTER: Counter = {
   max: BLUESKY_MAX_GRAPHEMES,
   length: (s) => Math.max(graphemeCount(s), Math.ceil(utf8Length(s) / (BLUESKY_MAX_BYTES / BLUESKY_MAX_GRAPHEMES))),
 };
@@ -29,7 +29,7 @@ export type BlueskyText = { text: string; facets: AppBskyRichtextFacet.Main[] };
  * their bytes, not as characters.
  */
 export function buildBlueskyText(p: PostInput): BlueskyText {
-  const text = buildPostText(p, BLUESKY_MEASURE);
+  const text = buildSocialPost(p, BLUESKY_COUNTER);
   const at = text.lastIndexOf(p.link);
   if (at < 0) return { text, facets: [] };
   const byteStart = utf8Length(text.slice(0, at));

@@ -6,6 +6,7 @@ import { chosenTemplate } from "@/lib/console/chosen-template";
 import { emptyFormState } from "@/lib/console/form-state";
 import { startFromTemplate } from "@/lib/console/template-values";
 import { listTemplates } from "@/lib/templates/list-templates";
+import { socialFields } from "@/lib/fanout/social-channels";
 import { loadConsoleIncident } from "@/lib/console/incident-console-data";
 import { IncidentFacts } from "@/components/incident-facts";
 import { Timeline } from "@/components/timeline";
@@ -55,7 +56,7 @@ export default async function ConsoleIncidentPage({ params, searchParams }: Prop
             <div className="mt-4 space-y-4">
               <TemplatePicker action={`/console/incidents/${incident.id}`} templates={await listTemplates("update")} current={template?.id} />
               {missing && <p role="alert" className="text-sm font-medium text-red-800 dark:text-red-300">That template no longer exists.</p>}
-              <UpdateForm key={template?.id ?? "blank"} components={components} action={postUpdateAction.bind(null, incident.id)}
+              <UpdateForm key={template?.id ?? "blank"} components={components} social={socialFields()} action={postUpdateAction.bind(null, incident.id)}
                 initial={emptyFormState(template ? startFromTemplate(template, start) : start)} />
             </div>
           )}

@@ -5,6 +5,7 @@ import { emptyFormState, type FormValues } from "@/lib/console/form-state";
 import { serviceOptions } from "@/lib/console/service-options";
 import { startFromTemplate } from "@/lib/console/template-values";
 import { listTemplates } from "@/lib/templates/list-templates";
+import { socialFields } from "@/lib/fanout/social-channels";
 import { IncidentForm } from "@/components/console/incident-form";
 import { TemplatePicker } from "@/components/console/template-picker";
 import { openIncidentAction } from "@/app/console/incidents/new/actions";
@@ -29,7 +30,7 @@ export default async function NewIncidentPage({ searchParams }: Props) {
         {template && <p role="status" className="mt-2 text-sm text-slate-700 dark:text-slate-300">Started from “{template.name}”. Check every field before opening.</p>}
       </div>
       <div className="mt-6 rounded-lg border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 p-5">
-        <IncidentForm key={template?.id ?? "blank"} services={await serviceOptions()} action={openIncidentAction} initial={initial} />
+        <IncidentForm key={template?.id ?? "blank"} services={await serviceOptions()} social={socialFields()} action={openIncidentAction} initial={initial} />
       </div>
     </div>
   );

@@ -1,0 +1,23 @@
+import { inArray } from "drizzle-orm";
+import { updateChannelOptions, type IncidentUpdate } from "@/db/schema";
+import { getDb } from "@/db/client";
+import type { ChannelOptions } from "@/lib/fanout/channel-options";
+
+type UpdateRef = Pick<IncidentUpdate, "id" | "skipX" | "customPost">;
+
+/**
+ * The per-channel options of these updates. Updates written before update_channel_options
+ * existed keep their X options in incident_updates (skip_x, custom_post): those stand in for "x".
+ */
+export async function loadChannelOptions(updates: UpdateRef[]): Promise<Map<number, ChannelOptions>> {
+  const out = new Map<number, ChannelOptions>(updates.map((u) => [u.id, {}]));
+  if (updates.length === 0) return out;
+  const rows = await getDb().select().from(updateChannelOptions)
+    .where(inArray(updateChannelOptions.updateId, updates.map((u) => u.id))).all();
+  for (const r of rows) out.get(r.updateId)![r.channel] = { skip: r.skip, customText: r.customText };
+  for (const u of updates) {
+    const own = out.get(u.id)!;
+    if (!own.x && (u.skipX || u.customPost)) own.x = { skip: u.skipX, customText: u.customPost };
+  }
+  return out;
+}
