@@ -152,6 +152,21 @@ describe("Bluesky thread through the outbox", () => {
   });
 });
 
+describe("hostile text", () => {
+  it("posts hostile titles and bodies as plain text and a plain card, within limits", async () => {
+    const title = "\u202e<img src=x onerror=alert(1)> 🚨 Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǧ̗͚̚o̙̔ͮ̇͐̇ " + "👨‍👩‍👧‍👦".repeat(60);
+    const inc = await open({ title: title.slice(0, 200), message: "[click](javascript:alert(1)) @everyone #tag\u0000\u0007 <script>x</script>" });
+    expect(await dispatch()).toMatchObject({ sent: 1 });
+    const post = value(fake.posts()[0]);
+    expect(post.text).not.toMatch(/[\u0000-\u0009\u202e]|javascript:/);
+    expect(post.text.startsWith(`${inc.id} – <img src=x onerror=alert(1)>`)).toBe(true); // plain text, shown as typed
+    expect(post.facets).toHaveLength(1); // no mention or tag facets from responder text
+    expect(post.embed?.external.title).not.toMatch(/\u202e/);
+    expect(post.embed?.external.title).not.toMatch(/[\ud800-\udbff]$/); // never half an emoji
+    expect(post.embed?.external.title.startsWith(`${inc.id}: <img src=x onerror=alert(1)>`)).toBe(true);
+  });
+});
+
 describe("with Bluesky off", () => {
   it("writes no Bluesky deliveries and says why", async () => {
     const saved = process.env.BLUESKY_IDENTIFIER;

@@ -2,8 +2,12 @@ import type { AppBskyFeedPost, AtpAgent } from "@atproto/api";
 import type { SendContext } from "@/lib/fanout/channel";
 import { STATUS_LABEL } from "@/lib/fanout/labels";
 import { cardEmbed } from "@/lib/channels/bluesky/card-embed";
-import { buildBlueskyText } from "@/lib/channels/bluesky/post-text";
+import { buildBlueskyText, graphemeCount } from "@/lib/channels/bluesky/post-text";
+import { truncateToFit } from "@/lib/channels/social-post";
 import { parseStrongRef } from "@/lib/channels/bluesky/strong-ref";
+
+// The card's lines: no controls or bidi overrides, cut at a grapheme (never half an emoji).
+const cardLine = (s: string) => truncateToFit(s.replace(/[\p{Cc}\p{Co}\p{Cn}\u202a-\u202e\u2066-\u2069]/gu, " ").trim(), 300, graphemeCount);
 
 export class BrokenThreadError extends Error {}
 
@@ -26,8 +30,8 @@ export async function buildRecord(agent: AtpAgent, ctx: SendContext, now: number
     record.reply = { root: parseStrongRef(ctx.rootRemoteId) ?? parent, parent };
   } else {
     record.embed = await cardEmbed(agent, {
-      incidentId: incident.id, link, title: `${incident.id}: ${incident.title}`.slice(0, 300),
-      description: `${incident.serviceName} · ${STATUS_LABEL[update.status]}`.slice(0, 300),
+      incidentId: incident.id, link, title: cardLine(`${incident.id}: ${incident.title}`),
+      description: cardLine(`${incident.serviceName} · ${STATUS_LABEL[update.status]}`),
     });
   }
   return record;
