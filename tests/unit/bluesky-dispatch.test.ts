@@ -19,7 +19,7 @@ beforeAll(async () => {
   fake = await startFakeBluesky();
   Object.assign(process.env, {
     BLUESKY_SERVICE: fake.url, BLUESKY_IDENTIFIER: PDS_HANDLE, BLUESKY_APP_PASSWORD: PDS_PASSWORD,
-    HERALD_BLUESKY_TIMEOUT_MS: "600", HERALD_DELIVERY_MAX_ATTEMPTS: "3", NEXTAUTH_URL: "https://status.example.com",
+    HERALD_BLUESKY_TIMEOUT_MS: "2000", HERALD_DELIVERY_MAX_ATTEMPTS: "3", NEXTAUTH_URL: "https://status.example.com",
   });
   await seedCatalog();
 });
@@ -156,10 +156,12 @@ describe("hostile text", () => {
   it("posts hostile titles and bodies as plain text and a plain card, within limits", async () => {
     const title = "\u202e<img src=x onerror=alert(1)> 🚨 Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǧ̗͚̚o̙̔ͮ̇͐̇ " + "👨‍👩‍👧‍👦".repeat(60);
     const inc = await open({ title: title.slice(0, 200), message: "[click](javascript:alert(1)) @everyone #tag\u0000\u0007 <script>x</script>" });
-    expect(await dispatch()).toMatchObject({ sent: 1 });
+    const report = await dispatch();
+    expect(report, JSON.stringify(rows(inc.id))).toMatchObject({ sent: 1 });
     const post = value(fake.posts()[0]);
     expect(post.text).not.toMatch(/[\u0000-\u0009\u202e]|javascript:/);
-    expect(post.text.startsWith(`${inc.id} – <img src=x onerror=alert(1)>`)).toBe(true); // plain text, shown as typed
+    const shown = `${inc.id} – <img src=x onerror=alert(1)> 🚨`;
+    expect(post.text.slice(0, shown.length)).toBe(shown); // plain text, shown as typed
     expect(post.facets).toHaveLength(1); // no mention or tag facets from responder text
     expect(post.embed?.external.title).not.toMatch(/\u202e/);
     expect(post.embed?.external.title).not.toMatch(/[\ud800-\udbff]$/); // never half an emoji

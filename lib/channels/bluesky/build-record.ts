@@ -7,7 +7,8 @@ import { truncateToFit } from "@/lib/channels/social-post";
 import { parseStrongRef } from "@/lib/channels/bluesky/strong-ref";
 
 // The card's lines: no controls or bidi overrides, cut at a grapheme (never half an emoji).
-const cardLine = (s: string) => truncateToFit(s.replace(/[\p{Cc}\p{Co}\p{Cn}\u202a-\u202e\u2066-\u2069]/gu, " ").trim(), 300, graphemeCount);
+const cardLine = (s: string) =>
+  truncateToFit(s.replace(/\s+/g, " ").replace(/[\p{Cc}\p{Co}\p{Cn}\u202a-\u202e\u2066-\u2069]/gu, "").trim(), 300, graphemeCount);
 
 export class BrokenThreadError extends Error {}
 
