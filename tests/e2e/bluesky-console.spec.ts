@@ -39,6 +39,10 @@ test.describe("Bluesky in the console", () => {
     await row.getByRole("button", { name: "Retry now" }).click();
     await expect(page.getByRole("status")).toContainText("Delivery retried.");
     await expect.poll(() => stateOf(app, id)[0]?.state, { timeout: 20_000 }).toBe("sent");
+    // The built server rendered the OG card itself and uploaded it as the link card's thumb.
+    const embed = (fake.posts()[0]!.value as { embed?: { external: { uri: string; thumb?: { ref: { $link: string } } } } }).embed;
+    expect(embed?.external.uri).toBe(`${app.url}/incidents/${id}`);
+    expect(fake.blobs.get(embed?.external.thumb?.ref.$link ?? "")?.bytes.subarray(1, 4).toString()).toBe("PNG");
     await page.goto(`${app.url}/console/deliveries?state=sent`);
     const rkey = fake.posts()[0]!.rkey;
     await expect(page.getByRole("link", { name: fake.posts()[0]!.uri, exact: false })).toHaveAttribute("href", new RegExp(`^https://bsky\\.app/profile/did%3Aplc%3A[a-z0-9]+/post/${rkey}$`));
