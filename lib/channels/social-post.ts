@@ -66,7 +66,9 @@ export function buildSocialPost(p: PostInput, counter: Counter): string {
   if (custom) {
     const head = custom.includes(p.incidentId) ? "" : `${p.incidentId} `;
     const tail = custom.includes(link) ? "" : `\n\n${link}`;
-    return fit(head, custom, tail, counter);
+    const text = fit(head, custom, tail, counter);
+    // Cutting a long custom text may cut the ID or link it had: then add them around it.
+    return text.includes(p.incidentId) && text.includes(link) ? text : fit(`${p.incidentId} `, custom, `\n\n${link}`, counter);
   }
   const when = `${STATUS_LABEL[p.status]} (${hhmm(p.postedAt)} UTC)`;
   const title = p.first ? ` – ${truncateToFit(clean(p.title), TITLE_BUDGET, counter.length)}` : "";

@@ -9,6 +9,8 @@ export type SendContext = {
   isFirstUpdate: boolean;
   /** remoteId of this channel's latest sent delivery for the incident (X replies to it). */
   previousRemoteId: string | null;
+  /** remoteId of this channel's earliest sent delivery for the incident (Bluesky's thread root). */
+  rootRemoteId?: string | null;
   /** Social channels: the responder's own text for this channel and update, if any. */
   customText: string | null;
   publicUrl: string;

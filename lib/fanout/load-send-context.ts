@@ -16,11 +16,12 @@ export async function loadSendContext(delivery: Delivery): Promise<SendContext |
     .where(eq(incidentUpdates.incidentId, delivery.incidentId))
     .orderBy(asc(incidentUpdates.postedAt), asc(incidentUpdates.id)).limit(1).get();
   // Sends go in update order, so the newest sent post is the one to reply to.
-  const previous = await db.select({ remoteId: deliveries.remoteId }).from(deliveries)
+  const sent = () => db.select({ remoteId: deliveries.remoteId }).from(deliveries)
     .innerJoin(incidentUpdates, eq(incidentUpdates.id, deliveries.updateId))
     .where(and(eq(deliveries.incidentId, delivery.incidentId), eq(deliveries.channel, delivery.channel),
-      eq(deliveries.state, "sent"), isNotNull(deliveries.remoteId)))
-    .orderBy(desc(incidentUpdates.postedAt), desc(incidentUpdates.id)).limit(1).get();
+      eq(deliveries.state, "sent"), isNotNull(deliveries.remoteId)));
+  const previous = await sent().orderBy(desc(incidentUpdates.postedAt), desc(incidentUpdates.id)).limit(1).get();
+  const root = await sent().orderBy(asc(incidentUpdates.postedAt), asc(incidentUpdates.id)).limit(1).get();
   const options = (await loadChannelOptions([update])).get(update.id)?.[delivery.channel];
   return {
     delivery,
@@ -28,6 +29,7 @@ export async function loadSendContext(delivery: Delivery): Promise<SendContext |
     update,
     isFirstUpdate: first?.id === update.id,
     previousRemoteId: previous?.remoteId ?? null,
+    rootRemoteId: root?.remoteId ?? null,
     customText: options?.customText ?? null,
     publicUrl: publicBaseUrl(),
   };

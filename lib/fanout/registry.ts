@@ -6,9 +6,10 @@ import { webhookChannel } from "@/lib/channels/webhook/webhook-channel";
 import { xChannel } from "@/lib/x/x-channel";
 import { mastodonChannel } from "@/lib/channels/mastodon/mastodon-channel";
 import { emailChannel } from "@/lib/channels/email/email-channel";
+import { blueskyChannel } from "@/lib/channels/bluesky/bluesky-channel";
 
 /** The one list of channels. Push channels get one outbox row per update (subscriber channels: per subscriber). */
-export const channels: Channel[] = [statusPageChannel, feedsChannel, statuspageJsonChannel, xChannel, mastodonChannel, emailChannel, webhookChannel, slackChannel, teamsChannel];
+export const channels: Channel[] = [statusPageChannel, feedsChannel, statuspageJsonChannel, xChannel, mastodonChannel, blueskyChannel, emailChannel, webhookChannel, slackChannel, teamsChannel];
 
 export const pushChannels = () => channels.filter((c) => c.kind === "push" && c.status().enabled);
 export const channelByName = (name: string) => channels.find((c) => c.name === name);

@@ -47,9 +47,10 @@ export function query<T>(dbPath: string, sql: string, ...params: unknown[]): T[]
 
 export type DeliveryRow = { id: number; update_id: number; incident_id: string; state: string; remote_id: string | null; claimed_at: number | null; last_error: string | null };
 
-/** The X outbox rows in thread order (the order of the incident's updates). */
-export const xDeliveries = (dbPath: string) => query<DeliveryRow>(dbPath, `SELECT d.id, d.update_id, d.incident_id, d.state, d.remote_id, d.claimed_at, d.last_error
-  FROM deliveries d JOIN incident_updates u ON u.id = d.update_id WHERE d.channel = 'x' ORDER BY d.incident_id, u.posted_at, u.id`);
+/** One channel's outbox rows in thread order (the order of the incident's updates). */
+export const deliveriesOf = (dbPath: string, channel: string) => query<DeliveryRow>(dbPath, `SELECT d.id, d.update_id, d.incident_id, d.state, d.remote_id, d.claimed_at, d.last_error
+  FROM deliveries d JOIN incident_updates u ON u.id = d.update_id WHERE d.channel = ? ORDER BY d.incident_id, u.posted_at, u.id`, channel);
+export const xDeliveries = (dbPath: string) => deliveriesOf(dbPath, "x");
 
 /** Posts of one incident: each starts with the incident id (TM200001 never matches TM2000011). */
 export const threadOf = (fake: FakeX, id: string): Tweet[] => fake.tweets.filter((t) => t.text.startsWith(id) && !/\d/.test(t.text.charAt(id.length)));

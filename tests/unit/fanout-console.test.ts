@@ -26,11 +26,12 @@ describe("console view of the outbox", () => {
     await dispatchDeliveries();
     const view = await listDeliveries();
     expect(view.channels.map((c) => [c.name, c.kind, c.enabled])).toEqual([
-      ["status-page", "pull", true], ["feeds", "pull", true], ["statuspage-json", "pull", true], ["x", "push", true], ["mastodon", "push", false], ["email", "push", false],
+      ["status-page", "pull", true], ["feeds", "pull", true], ["statuspage-json", "pull", true], ["x", "push", true], ["mastodon", "push", false], ["bluesky", "push", false], ["email", "push", false],
       ["webhook", "push", true], ["slack", "push", true], ["teams", "push", true],
     ]);
-    expect(view.channels.find((c) => c.name === "email")?.reason).toBe("Email is off: set SMTP_URL and HERALD_MAIL_FROM");
     expect(view.channels.find((c) => c.name === "mastodon")?.reason).toBe("Mastodon is off: set MASTODON_URL and MASTODON_TOKEN");
+    expect(view.channels.find((c) => c.name === "bluesky")?.reason).toBe("Bluesky is off: set BLUESKY_IDENTIFIER and BLUESKY_APP_PASSWORD");
+    expect(view.channels.find((c) => c.name === "email")?.reason).toBe("Email is off: set SMTP_URL and HERALD_MAIL_FROM");
     const [second, first] = view.deliveries;
     expect(first).toMatchObject({ state: "dead", lastError: "X answered 500: Internal Server Error", queued: false });
     expect(second).toMatchObject({ state: "pending", queued: true, backingOff: false });

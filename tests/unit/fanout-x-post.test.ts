@@ -74,6 +74,13 @@ describe("buildPostText", () => {
     expect(own).toBe("TM200001: fixed, details at https://status.example.com/incidents/TM200001");
   });
 
+  it("keeps ID and link when cutting a long custom post that had them only at its end", () => {
+    const text = buildPostText({ ...base, customPost: `${"More words here. ".repeat(30)}Details: https://status.example.com/incidents/TM200001` });
+    expect(weightedLength(text)).toBeLessThanOrEqual(280);
+    expect(text).toMatch(/^TM200001 More words here\. /);
+    expect(text.endsWith("…\n\nhttps://status.example.com/incidents/TM200001")).toBe(true);
+  });
+
   it("is deterministic (a retry must produce the same text for X's duplicate check)", () => {
     expect(buildPostText(base)).toBe(buildPostText({ ...base }));
   });

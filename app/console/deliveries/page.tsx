@@ -5,6 +5,7 @@ import { DELIVERY_STATES } from "@/db/schema";
 import { requireUser } from "@/lib/auth/session";
 import { utcStamp } from "@/lib/fanout/labels";
 import { listDeliveries } from "@/lib/fanout/list-deliveries";
+import { remotePostUrl } from "@/lib/fanout/remote-post-url";
 import { DataTable } from "@/components/console/data-table";
 import { retryDeliveryAction, skipDeliveryAction } from "@/app/console/deliveries/actions";
 
@@ -60,8 +61,8 @@ export default async function DeliveriesPage({ searchParams }: Props) {
               <td className="px-3 py-2">{d.attempts}</td>
               <td className="px-3 py-2 whitespace-nowrap">{d.state !== "pending" ? "—" : d.queued ? "after the earlier update" : d.backingOff ? utcStamp(d.nextAttemptAt) : "due now"}</td>
               <td className="max-w-xs px-3 py-2 break-words">{d.lastError ?? "—"}</td>
-              <td className="px-3 py-2 font-mono">{d.remoteId && d.channel === "x"
-                ? <a href={`https://x.com/i/web/status/${encodeURIComponent(d.remoteId)}`} rel="noopener noreferrer">{d.remoteId}</a> : (d.remoteId ?? "—")}</td>
+              <td className="max-w-xs px-3 py-2 font-mono break-all">{remotePostUrl(d.channel, d.remoteId)
+                ? <a href={remotePostUrl(d.channel, d.remoteId) ?? undefined} rel="noopener noreferrer">{d.remoteId}</a> : (d.remoteId ?? "—")}</td>
               <td className="px-3 py-2">
                 <div className="flex gap-2">
                   {(d.state === "dead" || d.backingOff) && (
