@@ -8,7 +8,7 @@ import {
   type Component,
   type ComponentStatus,
   type Incident,
-  type IncidentStatus,
+  type EventStatus,
 } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { actorDisplayName, actorUserId, type Actor } from "@/lib/auth/actor";
@@ -17,7 +17,7 @@ import { enqueueDeliveries } from "@/lib/fanout/enqueue";
 import { deriveIncidentState } from "@/lib/incidents/derive";
 
 export type UpdateFacts = {
-  status: IncidentStatus;
+  status: EventStatus;
   message: string;
   components?: Record<string, ComponentStatus>;
   nextUpdateAt?: number | null;

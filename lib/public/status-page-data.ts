@@ -15,7 +15,7 @@ export async function loadStatusPage(now = Date.now()) {
   const [services, active, resolved, lastChange] = await Promise.all([
     listServices("public"),
     listIncidents({ state: "open", limit: 100 }),
-    listIncidents({ state: "resolved", limit: 100 }),
+    listIncidents({ state: "resolved", limit: 100, kind: "all" }),
     loadLastChange(),
   ]);
   const overall = overallStatus(services.flatMap((s) => s.components.map((c) => c.status)));

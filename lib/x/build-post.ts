@@ -1,4 +1,4 @@
-import type { IncidentStatus } from "@/db/schema";
+import type { EventStatus } from "@/db/schema";
 import { STATUS_LABEL } from "@/lib/fanout/labels";
 import { markdownToText } from "@/lib/render/markdown";
 import { weightedLength, X_MAX_WEIGHT } from "@/lib/x/weighted-length";
@@ -6,7 +6,7 @@ import { weightedLength, X_MAX_WEIGHT } from "@/lib/x/weighted-length";
 export type PostInput = {
   incidentId: string;
   title: string;
-  status: IncidentStatus;
+  status: EventStatus;
   body: string;
   postedAt: number;
   link: string;
