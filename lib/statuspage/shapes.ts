@@ -21,7 +21,7 @@ export type SpIncidentUpdate = {
 
 export type SpIncident = {
   id: string; name: string; status: EventStatus; created_at: string; updated_at: string; monitoring_at: string | null;
-  resolved_at: string | null; impact: Impact; shortlink: string; started_at: string; page_id: string;
+  resolved_at: string | null; impact: Impact | "maintenance"; shortlink: string; started_at: string; page_id: string;
   incident_updates: SpIncidentUpdate[]; components: SpComponent[];
 };
 

@@ -13,12 +13,13 @@ export const dynamic = "force-dynamic";
 export const GET = tokenRoute<{ id: string }>(async ({ req, params }) =>
   NextResponse.json(await getMaintenance(params.id, publicBaseUrl(req))));
 
-const body = z.union([cancelInput.strict(), rescheduleInput.strict()]);
+// Which shape is meant is decided by the `cancel` key, so a field error names the right field.
+const anyObject = z.record(z.string(), z.unknown());
 
 /** PATCH: {scheduledFor?, scheduledUntil?, remindBeforeMinutes?, message?} reschedules; {cancel: true, note} cancels. */
 export const PATCH = tokenRoute<{ id: string }>(async ({ req, actor, params }) => {
-  const input = await readJson(req, body);
-  if ("cancel" in input) await cancelMaintenance(params.id, input.note, actor);
-  else await rescheduleMaintenance(params.id, input, actor);
+  const raw = await readJson(req, anyObject);
+  if ("cancel" in raw) await cancelMaintenance(params.id, cancelInput.strict().parse(raw).note, actor);
+  else await rescheduleMaintenance(params.id, rescheduleInput.strict().parse(raw), actor);
   return NextResponse.json(await getMaintenance(params.id, publicBaseUrl(req)));
 });
