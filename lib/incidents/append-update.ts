@@ -15,6 +15,7 @@ import { actorDisplayName, actorUserId, type Actor } from "@/lib/auth/actor";
 import { invalid } from "@/lib/errors";
 import { enqueueDeliveries } from "@/lib/fanout/enqueue";
 import { deriveIncidentState } from "@/lib/incidents/derive";
+import { heldByMaintenance } from "@/lib/maintenance/component-targets";
 
 export type UpdateFacts = {
   status: EventStatus;
@@ -62,7 +63,10 @@ export function appendUpdate(tx: Tx, incident: Incident, facts: UpdateFacts, act
     const affected = tx.select({ c: components }).from(incidentComponents)
       .innerJoin(components, eq(components.id, incidentComponents.componentId))
       .where(eq(incidentComponents.incidentId, incident.id)).all();
-    for (const { c } of affected) if (!targets.has(c.id)) targets.set(c.id, { component: c, status: "operational" });
+    // ...or to under_maintenance while a maintenance is in progress on it.
+    for (const { c } of affected) {
+      if (!targets.has(c.id)) targets.set(c.id, { component: c, status: heldByMaintenance(tx, incident.id, c.id) ? "under_maintenance" : "operational" });
+    }
   }
   for (const { component, status } of targets.values()) {
     tx.insert(incidentComponents).values({ incidentId: incident.id, componentId: component.id }).onConflictDoNothing().run();

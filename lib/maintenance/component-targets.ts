@@ -25,11 +25,20 @@ export function maintenanceTargets(tx: Tx, m: Incident, status: MaintenanceStatu
   return out;
 }
 
+function openOthers(tx: Tx, exceptId: string, componentId: number) {
+  return tx.select({ id: incidents.id, kind: incidents.kind, status: incidents.status }).from(incidentComponents)
+    .innerJoin(incidents, eq(incidents.id, incidentComponents.incidentId))
+    .where(and(eq(incidentComponents.componentId, componentId), ne(incidents.id, exceptId), notInArray(incidents.status, CLOSED_STATUSES))).all();
+}
+
+/** Whether a maintenance other than `exceptId` is in progress on the component (a resolved incident gives it back to it). */
+export function heldByMaintenance(tx: Tx, exceptId: string, componentId: number): boolean {
+  return openOthers(tx, exceptId, componentId).some((o) => o.kind === "maintenance" && ACTIVE_MAINTENANCE.includes(o.status as MaintenanceStatus));
+}
+
 /** What the rest of the page holds a component at once this maintenance lets go of it. */
 function heldStatus(tx: Tx, maintenanceId: string, componentId: number): ComponentStatus {
-  const others = tx.select({ id: incidents.id, kind: incidents.kind, status: incidents.status }).from(incidentComponents)
-    .innerJoin(incidents, eq(incidents.id, incidentComponents.incidentId))
-    .where(and(eq(incidentComponents.componentId, componentId), ne(incidents.id, maintenanceId), notInArray(incidents.status, CLOSED_STATUSES))).all();
+  const others = openOthers(tx, maintenanceId, componentId);
   if (others.some((o) => o.kind === "maintenance" && ACTIVE_MAINTENANCE.includes(o.status as MaintenanceStatus))) return "under_maintenance";
   const open = others.filter((o) => o.kind === "incident").map((o) => o.id);
   let worst: ComponentStatus = "operational";

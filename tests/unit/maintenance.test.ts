@@ -112,6 +112,18 @@ describe("scheduled maintenance", () => {
     expect(inc.status).toBe("investigating");
   });
 
+  it("an incident resolved during a window gives its component back to the maintenance, not to operational", async () => {
+    const m = await schedule({ service: "teams", components: ["meetings"], remindBeforeMinutes: 0 });
+    await pass(m.id, T0 + 2 * HOUR);
+    expect(status("meetings")).toBe("under_maintenance");
+    const inc = await open({ components: { meetings: "major_outage" } }, T0 + 2 * HOUR + MIN);
+    expect(status("meetings")).toBe("major_outage");
+    await postUpdate(inc.id, { status: "resolved", message: "Fixed" }, responder, { now: T0 + 2 * HOUR + 2 * MIN });
+    expect(status("meetings")).toBe("under_maintenance");
+    await pass(m.id, T0 + 3 * HOUR);
+    expect(status("meetings")).toBe("operational");
+  });
+
   it("reschedules before the start, cancels with a note, and refuses updates afterwards", async () => {
     const m = await schedule({ components: [] });
     await rescheduleMaintenance(m.id, { scheduledFor: T0 + 5 * HOUR, scheduledUntil: T0 + 6 * HOUR }, responder, { now: T0 + MIN });
