@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { startApp, tokenFor, type AppServer } from "@/tests/support/app-server";
+import { signIn } from "@/tests/e2e/ui-helpers";
 
 // The real server with a 1 s maintenance tick: a window a few seconds out runs on its own, and
 // the page and /api/v2 follow within one tick + 5 s.
@@ -53,16 +54,24 @@ test("a window starting in a few seconds goes in progress and completes on its o
   await page.goto(app.url);
   await expect(page.getByRole("region", { name: "Scheduled maintenance" }).getByRole("link", { name: "Calling upgrade" })).toBeVisible();
 
-  const startBy = from + TICK_MS + 5_000;
-  await expect.poll(activeIds, { timeout: startBy - Date.now(), intervals: [250] }).toEqual([`${created.id}:in_progress`]);
-  await expect.poll(calling, { timeout: startBy - Date.now() + 1_000, intervals: [250] }).toBe("under_maintenance");
-  await expect.poll(banner, { timeout: Math.max(1_000, startBy - Date.now() + 1_000), intervals: [250] }).toBe("Service Under Maintenance");
+  // Readers see each transition within one tick + 5 s of its time, as measured here (a loaded
+  // machine may delay this test's own polling, so the first sighting is timed, not the poll).
+  const seen = async <T>(probe: () => Promise<T>, want: T) => {
+    await expect.poll(probe, { timeout: 30_000, intervals: [200] }).toEqual(want);
+    return Date.now();
+  };
+  const startSeen = await seen(activeIds, [`${created.id}:in_progress`]);
+  expect(startSeen).toBeGreaterThanOrEqual(from);
+  expect(startSeen - from).toBeLessThanOrEqual(TICK_MS + 5_000);
+  expect(await calling()).toBe("under_maintenance");
+  expect(await banner()).toBe("Service Under Maintenance");
   expect(((await v2(request, "incidents/unresolved.json")).incidents as Json[])).toEqual([]);
 
-  const endBy = until + TICK_MS + 5_000;
-  await expect.poll(activeIds, { timeout: endBy - Date.now(), intervals: [250] }).toEqual([]);
+  const endSeen = await seen(activeIds, []);
+  expect(endSeen).toBeGreaterThanOrEqual(until);
+  expect(endSeen - until).toBeLessThanOrEqual(TICK_MS + 5_000);
   expect(await calling()).toBe("operational");
-  await expect.poll(banner, { timeout: Math.max(1_000, endBy - Date.now() + 1_000), intervals: [250] }).toBe("All Systems Operational");
+  await expect.poll(banner, { timeout: 5_000, intervals: [250] }).toBe("All Systems Operational");
   const all = (await v2(request, "scheduled-maintenances.json")).scheduled_maintenances as Json[];
   expect(all.map((m) => [m.id, m.status])).toEqual([[created.id, "completed"]]);
   expect(((all[0]?.incident_updates ?? []) as Json[]).map((u) => u.status)).toEqual(["completed", "in_progress", "scheduled"]);
@@ -74,10 +83,7 @@ test("a window starting in a few seconds goes in progress and completes on its o
 });
 
 test("a responder schedules from the console; a bad window is explained and nothing is stored", async ({ page, request }) => {
-  await page.goto(`${app.url}/console/signin`);
-  await page.getByLabel("Email").fill("responder@herald.test");
-  await page.getByLabel("Password").fill("herald-demo-password");
-  await page.getByRole("button", { name: /sign in/i }).click();
+  await signIn(page, app);
   await page.goto(`${app.url}/console/maintenance`);
   const form = page.getByRole("form", { name: "Schedule maintenance" });
   const local = (ms: number) => new Date(ms).toISOString().slice(0, 16);
