@@ -1,12 +1,13 @@
-import type { ComponentStatus, Impact, IncidentStatus } from "@/db/schema";
+import type { ComponentStatus, Impact, EventStatus } from "@/db/schema";
 import { COMPONENT_STATUS_LABEL } from "@/lib/status/overall";
-import { IMPACT_LABEL, INCIDENT_STATUS_LABEL } from "@/lib/public/labels";
+import { CANCELLED_LABEL, IMPACT_LABEL, INCIDENT_STATUS_LABEL } from "@/lib/public/labels";
 import { COMPONENT_TONE, IMPACT_TONE, INCIDENT_STATUS_TONE } from "@/components/status-styles";
 
 const pill = "inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset whitespace-nowrap";
 
-export function IncidentStatusBadge({ status }: { status: IncidentStatus }) {
-  return <span className={`${pill} ${INCIDENT_STATUS_TONE[status]}`} data-status={status}>{INCIDENT_STATUS_LABEL[status]}</span>;
+/** `cancelled`: a maintenance stored as completed with cancelledAt reads "Cancelled". */
+export function IncidentStatusBadge({ status, cancelled = false }: { status: EventStatus; cancelled?: boolean }) {
+  return <span className={`${pill} ${INCIDENT_STATUS_TONE[status]}`} data-status={cancelled ? "cancelled" : status}>{cancelled ? CANCELLED_LABEL : INCIDENT_STATUS_LABEL[status]}</span>;
 }
 
 export function ImpactBadge({ impact }: { impact: Impact }) {

@@ -1,4 +1,4 @@
-import type { ComponentStatus, Impact, IncidentStatus } from "@/db/schema";
+import type { ComponentStatus, Impact, EventStatus } from "@/db/schema";
 import type { Indicator } from "@/lib/status/overall";
 
 // Colour always sits beside text; every pair here meets WCAG AA contrast.
@@ -18,11 +18,15 @@ export const COMPONENT_TONE: Record<ComponentStatus, { text: string; dot: string
   under_maintenance: { text: "text-blue-800 dark:text-blue-300", dot: "bg-blue-600", icon: "i" },
 };
 
-export const INCIDENT_STATUS_TONE: Record<IncidentStatus, string> = {
+export const INCIDENT_STATUS_TONE: Record<EventStatus, string> = {
   investigating: "bg-red-100 dark:bg-red-950 text-red-900 dark:text-red-200 ring-red-300 dark:ring-red-800",
   identified: "bg-orange-100 dark:bg-orange-950 text-orange-900 dark:text-orange-200 ring-orange-300 dark:ring-orange-800",
   monitoring: "bg-blue-100 dark:bg-blue-950 text-blue-900 dark:text-blue-200 ring-blue-300 dark:ring-blue-800",
   resolved: "bg-green-100 dark:bg-green-950 text-green-900 dark:text-green-200 ring-green-300 dark:ring-green-800",
+  scheduled: "bg-blue-100 dark:bg-blue-950 text-blue-900 dark:text-blue-200 ring-blue-300 dark:ring-blue-800",
+  in_progress: "bg-blue-100 dark:bg-blue-950 text-blue-900 dark:text-blue-200 ring-blue-300 dark:ring-blue-800",
+  verifying: "bg-blue-100 dark:bg-blue-950 text-blue-900 dark:text-blue-200 ring-blue-300 dark:ring-blue-800",
+  completed: "bg-green-100 dark:bg-green-950 text-green-900 dark:text-green-200 ring-green-300 dark:ring-green-800",
 };
 
 export const IMPACT_TONE: Record<Impact, string> = {

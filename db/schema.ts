@@ -14,6 +14,10 @@ export const COMPONENT_STATUSES = [
   "under_maintenance",
 ] as const;
 export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
+/** A scheduled maintenance's statuses (Statuspage's); it shares the incidents table and ID space. */
+export const MAINTENANCE_STATUSES = ["scheduled", "in_progress", "verifying", "completed"] as const;
+export const EVENT_STATUSES = [...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES] as const;
+export const EVENT_KINDS = ["incident", "maintenance"] as const;
 export const IMPACTS = ["none", "minor", "major", "critical"] as const;
 export const CLASSIFICATIONS = ["incident", "advisory"] as const;
 export const ORIGINS = ["responder", "monitor"] as const;
@@ -112,10 +116,11 @@ export const incidents = sqliteTable(
     number: integer("number").notNull().unique(),
     serviceId: integer("service_id").notNull().references(() => services.id),
     title: text("title").notNull(),
+    kind: text("kind", { enum: EVENT_KINDS }).notNull().default("incident"),
     classification: text("classification", { enum: CLASSIFICATIONS }).notNull().default("incident"),
     impact: text("impact", { enum: IMPACTS }).notNull().default("minor"),
-    // Cached from the latest update; only post-update/open-incident write it.
-    status: text("status", { enum: INCIDENT_STATUSES }).notNull(),
+    // Cached from the latest update; only the verbs that append updates write it.
+    status: text("status", { enum: EVENT_STATUSES }).notNull(),
     userImpact: text("user_impact").notNull().default(""),
     scope: text("scope").notNull().default(""),
     rootCause: text("root_cause").notNull().default(""),
@@ -126,9 +131,19 @@ export const incidents = sqliteTable(
     nextUpdateAt: ms("next_update_at"),
     createdBy: integer("created_by").references(() => users.id),
     updatedAt: ms("updated_at").notNull(),
+    // Maintenance only (kind = "maintenance"): the window and what the background job does with it.
+    scheduledFor: ms("scheduled_for"),
+    scheduledUntil: ms("scheduled_until"),
+    autoStart: integer("auto_start", { mode: "boolean" }).notNull().default(false),
+    autoComplete: integer("auto_complete", { mode: "boolean" }).notNull().default(false),
+    remindBeforeMinutes: integer("remind_before_minutes"),
+    remindedAt: ms("reminded_at"),
+    cancelledAt: ms("cancelled_at"),
+    cancelNote: text("cancel_note"),
   },
   (t) => [
     index("incidents_status").on(t.status),
+    index("incidents_kind_status").on(t.kind, t.status),
     index("incidents_started").on(t.startedAt),
     index("incidents_monitor").on(t.monitorId),
   ],
@@ -148,7 +163,7 @@ export const incidentUpdates = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     incidentId: text("incident_id").notNull().references(() => incidents.id),
-    status: text("status", { enum: INCIDENT_STATUSES }).notNull(),
+    status: text("status", { enum: EVENT_STATUSES }).notNull(),
     body: text("body").notNull(), // markdown; sanitized when rendered
     postedAt: ms("posted_at").notNull(),
     nextUpdateAt: ms("next_update_at"),
@@ -475,5 +490,8 @@ export type Template = typeof templates.$inferSelect;
 export type Role = (typeof ROLES)[number];
 export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+export type MaintenanceStatus = (typeof MAINTENANCE_STATUSES)[number];
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+export type EventKind = (typeof EVENT_KINDS)[number];
 export type Impact = (typeof IMPACTS)[number];
 export type Classification = (typeof CLASSIFICATIONS)[number];

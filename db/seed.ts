@@ -7,6 +7,8 @@ import { createUser } from "@/lib/users/create-user";
 import { openIncident } from "@/lib/incidents/open-incident";
 import { postUpdate } from "@/lib/incidents/post-update";
 import { openIncidentInput } from "@/lib/incidents/input";
+import { scheduleMaintenanceInput } from "@/lib/maintenance/input";
+import { scheduleMaintenance } from "@/lib/maintenance/schedule-maintenance";
 
 /** Set by `npm run demo` (and the tests) to give the demo accounts a password known in advance. */
 export const DEMO_PASSWORD_ENV = "HERALD_DEMO_PASSWORD";
@@ -67,4 +69,12 @@ async function seedIncidents(): Promise<void> {
     nextUpdateAt: new Date(now + 2 * hour).toISOString(),
   }), actor, { now: now - 30 * 60_000, ...demo });
   void open;
+  // Upcoming maintenance. No auto start/complete and no reminder: the background job must never
+  // post (and fan out) anything for demo data, so only a responder moves it on.
+  await scheduleMaintenance(scheduleMaintenanceInput.parse({
+    service: "sharepoint", title: "Search index upgrade", components: ["search"],
+    message: "We're upgrading the SharePoint search index. Search results may be incomplete during the window.",
+    scheduledFor: new Date(now + 72 * hour).toISOString(), scheduledUntil: new Date(now + 74 * hour).toISOString(),
+    autoStart: false, autoComplete: false, remindBeforeMinutes: 0,
+  }), actor, { now, ...demo });
 }

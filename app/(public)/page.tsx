@@ -7,6 +7,7 @@ import { pageIdentity } from "@/lib/page/page-identity";
 import { OverallBanner } from "@/components/overall-banner";
 import { ActiveIncidentCard } from "@/components/public/incident-card";
 import { IncidentRow } from "@/components/public/incident-row";
+import { MaintenanceSection } from "@/components/public/maintenance-section";
 import { ServiceList } from "@/components/public/service-list";
 import { SubscribeForm } from "@/components/public/subscribe-form";
 
@@ -44,6 +45,8 @@ export default async function StatusPage() {
           <div className="space-y-4">{data.active.map((i) => <ActiveIncidentCard key={i.id} incident={i} />)}</div>
         )}
       </section>
+
+      <MaintenanceSection items={data.maintenance} />
 
       <ServiceList services={data.services} uptime={data.uptime} />
 

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/console", label: "Incidents" },
   { href: "/console/incidents/new", label: "New incident" },
+  { href: "/console/maintenance", label: "Maintenance" },
   { href: "/console/deliveries", label: "Deliveries" },
   { href: "/console/monitors", label: "Monitors" },
   { href: "/console/templates", label: "Templates" },

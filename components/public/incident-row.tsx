@@ -9,7 +9,7 @@ export function IncidentRow({ incident, consoleLinks = false }: { incident: Inci
     <li className="py-3" data-incident-id={incident.id}>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <Link href={`${consoleLinks ? "/console" : ""}/incidents/${incident.id}`} className="font-semibold">{incident.title}</Link>
-        <IncidentStatusBadge status={incident.status} />
+        <IncidentStatusBadge status={incident.status} cancelled={incident.cancelledAt !== null} />
       </div>
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
         <span className="font-mono">{incident.id}</span> · {incident.service.name} ·{" "}

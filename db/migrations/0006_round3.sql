@@ -34,6 +34,16 @@ CREATE TABLE `update_channel_options` (
 	FOREIGN KEY (`update_id`) REFERENCES `incident_updates`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+ALTER TABLE `incidents` ADD `kind` text DEFAULT 'incident' NOT NULL;--> statement-breakpoint
+ALTER TABLE `incidents` ADD `scheduled_for` integer;--> statement-breakpoint
+ALTER TABLE `incidents` ADD `scheduled_until` integer;--> statement-breakpoint
+ALTER TABLE `incidents` ADD `auto_start` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `incidents` ADD `auto_complete` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `incidents` ADD `remind_before_minutes` integer;--> statement-breakpoint
+ALTER TABLE `incidents` ADD `reminded_at` integer;--> statement-breakpoint
+ALTER TABLE `incidents` ADD `cancelled_at` integer;--> statement-breakpoint
+ALTER TABLE `incidents` ADD `cancel_note` text;--> statement-breakpoint
+CREATE INDEX `incidents_kind_status` ON `incidents` (`kind`,`status`);--> statement-breakpoint
 ALTER TABLE `users` ADD `notice_mail` text DEFAULT 'off' NOT NULL;--> statement-breakpoint
 ALTER TABLE `users` ADD `notice_mail_since` integer;--> statement-breakpoint
 CREATE INDEX `notices_incident` ON `notices` (`incident_id`);

@@ -1,4 +1,4 @@
-import type { ComponentStatus, Impact, IncidentStatus } from "@/db/schema";
+import type { ComponentStatus, Impact, EventStatus } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { isOverdue } from "@/lib/incidents/derive";
 import { getIncident, type IncidentDetail } from "@/lib/incidents/get-incident";
@@ -10,7 +10,7 @@ export const iso = (ms: number | null | undefined): string | null => (ms === nul
 
 export type UpdateJson = {
   id: number;
-  status: IncidentStatus;
+  status: EventStatus;
   message: string;
   postedAt: string | null;
   /** When the text was last corrected; null until then. */
@@ -26,7 +26,7 @@ export type IncidentJson = {
   id: string;
   number: number;
   title: string;
-  status: IncidentStatus;
+  status: EventStatus;
   impact: Impact;
   classification: "incident" | "advisory";
   origin: "responder" | "monitor";

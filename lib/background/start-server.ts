@@ -5,6 +5,7 @@ import "@/lib/fanout/dispatcher-job";
 import "@/lib/certs/check-job";
 import "@/lib/notices/overdue-job";
 import "@/lib/notices/mail/notice-mail-job";
+import "@/lib/maintenance/maintenance-job";
 
 type Globals = { heraldStarted?: boolean; heraldStopBackground?: () => void };
 

@@ -1,4 +1,4 @@
-import type { IncidentStatus } from "@/db/schema";
+import type { EventStatus } from "@/db/schema";
 import { isFailing, isHealthy, isInconclusive } from "@/lib/certs/categories";
 
 export type ResultFact = { id: number; checkedAt: number; findings: readonly string[] };
@@ -7,7 +7,7 @@ export type StateFacts = {
   /** This monitor's recent results, newest first (the new one included). */
   results: readonly ResultFact[];
   /** The incident this monitor opened that is still open, if any. */
-  openIncident: { id: string; status: IncidentStatus } | null;
+  openIncident: { id: string; status: EventStatus } | null;
   /** Whether the monitor already opened an incident since its last healthy check. */
   episodeHadIncident: boolean;
   autoResolve: number;

@@ -1,4 +1,4 @@
-import type { IncidentStatus } from "@/db/schema";
+import type { EventStatus } from "@/db/schema";
 import { STATUS_LABEL, utcStamp } from "@/lib/fanout/labels";
 import { markdownToText } from "@/lib/render/markdown";
 
@@ -6,7 +6,7 @@ import { markdownToText } from "@/lib/render/markdown";
 export type ChatFacts = { heading: string; status: string; body: string; nextUpdate: string | null; link: string };
 
 export type ChatInput = {
-  incidentId: string; title: string; status: IncidentStatus; body: string; nextUpdateAt: number | null; link: string;
+  incidentId: string; title: string; status: EventStatus; body: string; nextUpdateAt: number | null; link: string;
 };
 
 const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });

@@ -1,11 +1,11 @@
-import type { IncidentStatus } from "@/db/schema";
+import type { EventStatus } from "@/db/schema";
 import { STATUS_LABEL } from "@/lib/fanout/labels";
 import { markdownToText } from "@/lib/render/markdown";
 
 export type PostInput = {
   incidentId: string;
   title: string;
-  status: IncidentStatus;
+  status: EventStatus;
   body: string;
   postedAt: number;
   link: string;

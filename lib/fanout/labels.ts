@@ -1,7 +1,8 @@
-import type { IncidentStatus } from "@/db/schema";
+import type { EventStatus } from "@/db/schema";
 
-export const STATUS_LABEL: Record<IncidentStatus, string> = {
+export const STATUS_LABEL: Record<EventStatus, string> = {
   investigating: "Investigating", identified: "Identified", monitoring: "Monitoring", resolved: "Resolved",
+  scheduled: "Scheduled", in_progress: "In progress", verifying: "Verifying", completed: "Completed",
 };
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -12,7 +12,7 @@ const LIMIT = 50;
 export async function historyFeed(format: FeedFormat): Promise<RenderedFeed> {
   const base = publicBaseUrl();
   const { name } = await pageIdentity();
-  const summaries = await listIncidents({ state: "all", limit: LIMIT });
+  const summaries = await listIncidents({ state: "all", kind: "all", limit: LIMIT });
   const incidents = (await Promise.all(summaries.map((s) => getIncident(s.id)))).filter((i) => i !== null);
   const entries = incidents.map((i) => ({
     id: incidentUrl(base, i.id),

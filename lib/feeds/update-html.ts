@@ -1,10 +1,10 @@
-import type { ComponentStatus, IncidentStatus } from "@/db/schema";
+import type { ComponentStatus, EventStatus } from "@/db/schema";
 import { STATUS_LABEL, utcStamp } from "@/lib/fanout/labels";
 import { renderMarkdown } from "@/lib/render/markdown";
 import { COMPONENT_STATUS_LABEL } from "@/lib/status/overall";
 
 export type FeedUpdate = {
-  status: IncidentStatus;
+  status: EventStatus;
   postedAt: number;
   editedAt: number | null;
   body: string;

@@ -8,7 +8,7 @@ import {
   type Component,
   type ComponentStatus,
   type Incident,
-  type IncidentStatus,
+  type EventStatus,
 } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { actorDisplayName, actorUserId, type Actor } from "@/lib/auth/actor";
@@ -19,9 +19,10 @@ import { saveChannelOptions } from "@/lib/fanout/save-channel-options";
 import { deriveIncidentState } from "@/lib/incidents/derive";
 import { clearOverdueNotices } from "@/lib/notices/clear-overdue";
 import { setComponentStatus } from "@/lib/services/components/set-component-status";
+import { heldByMaintenance } from "@/lib/maintenance/component-targets";
 
 export type UpdateFacts = {
-  status: IncidentStatus;
+  status: EventStatus;
   message: string;
   components?: Record<string, ComponentStatus>;
   nextUpdateAt?: number | null;
@@ -69,7 +70,10 @@ export function appendUpdate(tx: Tx, incident: Incident, facts: UpdateFacts, act
     const affected = tx.select({ c: components }).from(incidentComponents)
       .innerJoin(components, eq(components.id, incidentComponents.componentId))
       .where(eq(incidentComponents.incidentId, incident.id)).all();
-    for (const { c } of affected) if (!targets.has(c.id)) targets.set(c.id, { component: c, status: "operational" });
+    // ...or to under_maintenance while a maintenance is in progress on it.
+    for (const { c } of affected) {
+      if (!targets.has(c.id)) targets.set(c.id, { component: c, status: heldByMaintenance(tx, incident.id, c.id) ? "under_maintenance" : "operational" });
+    }
   }
   for (const { component, status } of targets.values()) {
     tx.insert(incidentComponents).values({ incidentId: incident.id, componentId: component.id }).onConflictDoNothing().run();

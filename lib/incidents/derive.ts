@@ -1,9 +1,13 @@
-import type { IncidentStatus } from "@/db/schema";
+import type { EventStatus } from "@/db/schema";
 
-type UpdateFact = { id: number; status: IncidentStatus; postedAt: number; nextUpdateAt: number | null };
+/** The end states: an incident's `resolved`, a maintenance's `completed` (cancelled ones too). */
+export const CLOSED_STATUSES: EventStatus[] = ["resolved", "completed"];
+export const isClosed = (s: EventStatus) => s === "resolved" || s === "completed";
+
+type UpdateFact = { id: number; status: EventStatus; postedAt: number; nextUpdateAt: number | null };
 
 export type DerivedIncidentState = {
-  status: IncidentStatus;
+  status: EventStatus;
   resolvedAt: number | null;
   nextUpdateAt: number | null;
   updatedAt: number;
@@ -16,7 +20,7 @@ export function deriveIncidentState(updates: readonly UpdateFact[]): DerivedInci
     undefined,
   );
   if (!latest) throw new Error("an incident has at least one update");
-  const resolved = latest.status === "resolved";
+  const resolved = isClosed(latest.status);
   return {
     status: latest.status,
     resolvedAt: resolved ? latest.postedAt : null,
@@ -26,6 +30,6 @@ export function deriveIncidentState(updates: readonly UpdateFact[]): DerivedInci
 }
 
 /** Overdue: still open and the promised "next update by" has passed. */
-export function isOverdue(i: { status: IncidentStatus; nextUpdateAt: number | null }, now = Date.now()): boolean {
-  return i.status !== "resolved" && i.nextUpdateAt !== null && i.nextUpdateAt < now;
+export function isOverdue(i: { status: EventStatus; nextUpdateAt: number | null }, now = Date.now()): boolean {
+  return !isClosed(i.status) && i.nextUpdateAt !== null && i.nextUpdateAt < now;
 }

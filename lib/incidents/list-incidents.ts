@@ -1,16 +1,20 @@
-import { and, desc, eq, lt, ne, type SQL } from "drizzle-orm";
-import { incidents, incidentUpdates, services } from "@/db/schema";
+import { and, desc, eq, inArray, lt, notInArray, type SQL } from "drizzle-orm";
+import { incidents, incidentUpdates, services, type EventKind } from "@/db/schema";
 import { getDb } from "@/db/client";
+import { CLOSED_STATUSES } from "@/lib/incidents/derive";
 
-export type IncidentListFilter = { state?: "open" | "resolved" | "all"; limit?: number; before?: number; serviceSlug?: string };
+/** `kind` defaults to incidents only: maintenances are listed apart, as Statuspage does. */
+export type IncidentListFilter = { state?: "open" | "resolved" | "all"; limit?: number; before?: number; serviceSlug?: string; kind?: EventKind | "all" };
 export type IncidentSummary = Awaited<ReturnType<typeof listIncidents>>[number];
 
 /** Incidents newest first, each with its service and latest update. */
 export async function listIncidents(filter: IncidentListFilter = {}) {
   const db = getDb();
   const where: SQL[] = [];
-  if (filter.state === "open") where.push(ne(incidents.status, "resolved"));
-  if (filter.state === "resolved") where.push(eq(incidents.status, "resolved"));
+  const kind = filter.kind ?? "incident";
+  if (kind !== "all") where.push(eq(incidents.kind, kind));
+  if (filter.state === "open") where.push(notInArray(incidents.status, CLOSED_STATUSES));
+  if (filter.state === "resolved") where.push(inArray(incidents.status, CLOSED_STATUSES));
   if (filter.before !== undefined) where.push(lt(incidents.startedAt, filter.before));
   if (filter.serviceSlug) where.push(eq(services.slug, filter.serviceSlug));
   const rows = await db.select({ incident: incidents, service: services }).from(incidents)

@@ -13,6 +13,7 @@ export async function postUpdate(incidentId: string, facts: UpdateFacts, actor: 
     const now = opts.now ?? Date.now();
     const incident = tx.select().from(incidents).where(eq(incidents.id, incidentId)).get();
     if (!incident) throw notFound(`No incident ${incidentId}`);
+    if (incident.kind === "maintenance") throw conflict(`${incidentId} is a scheduled maintenance; post its updates as a maintenance`);
     if (incident.status === "resolved") throw conflict(`Incident ${incidentId} is resolved; open a new incident instead`);
     const written = appendUpdate(tx, incident, facts, actor, now, opts.fanout ?? true);
     recordAudit(actor, { action: "incident.updated", target: incidentId, detail: { status: facts.status, updateId: written.id } }, tx, now);

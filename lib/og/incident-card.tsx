@@ -1,9 +1,9 @@
-import type { IncidentStatus } from "@/db/schema";
+import type { EventStatus } from "@/db/schema";
 import { STATUS_LABEL, utcStamp } from "@/lib/fanout/labels";
 import { STATUS_COLOUR } from "@/lib/og/card-colours";
 
 export type IncidentCardProps = {
-  pageName: string; id: string; title: string; service: string; status: IncidentStatus; lastUpdateAt: number;
+  pageName: string; id: string; title: string; service: string; status: EventStatus; lastUpdateAt: number;
 };
 
 /** 1200×630, flexbox only (satori). Strings arrive already reduced to what the font can draw. */

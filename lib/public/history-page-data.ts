@@ -15,7 +15,7 @@ export function parseBefore(raw: string | string[] | undefined): number | undefi
 
 /** Incidents newest first, grouped by UTC month, one page at a time. */
 export async function loadHistoryPage(before?: number) {
-  const rows = await listIncidents({ state: "all", before, limit: HISTORY_PAGE_SIZE + 1 });
+  const rows = await listIncidents({ state: "all", kind: "all", before, limit: HISTORY_PAGE_SIZE + 1 });
   const page = rows.slice(0, HISTORY_PAGE_SIZE);
   const last = page[page.length - 1];
   return {

@@ -1,8 +1,13 @@
-import type { Classification, Impact, IncidentStatus } from "@/db/schema";
+import type { Classification, Impact, EventStatus } from "@/db/schema";
 
-export const INCIDENT_STATUS_LABEL: Record<IncidentStatus, string> = {
+export const INCIDENT_STATUS_LABEL: Record<EventStatus, string> = {
   investigating: "Investigating", identified: "Identified", monitoring: "Monitoring", resolved: "Resolved",
+  scheduled: "Scheduled", in_progress: "In progress", verifying: "Verifying", completed: "Completed",
 };
+
+/** A cancelled maintenance is stored as completed with `cancelledAt`; readers see this instead. */
+export const CANCELLED_LABEL = "Cancelled";
+export const MAINTENANCE_HEADING = "Scheduled maintenance";
 
 export const IMPACT_LABEL: Record<Impact, string> = {
   none: "No impact", minor: "Minor", major: "Major", critical: "Critical",

@@ -7,6 +7,8 @@ const RANK: Record<ComponentStatus, number> = {
   operational: 0, under_maintenance: 1, degraded_performance: 2, partial_outage: 3, major_outage: 4,
 };
 
+export const MAINTENANCE_BANNER: OverallStatus = { indicator: "maintenance", description: "Service Under Maintenance" };
+
 /** The banner, computed from component statuses the way Statuspage does. */
 export function overallStatus(statuses: readonly ComponentStatus[]): OverallStatus {
   const worst = statuses.reduce<ComponentStatus>((w, s) => (RANK[s] > RANK[w] ? s : w), "operational");
@@ -21,7 +23,7 @@ export function overallStatus(statuses: readonly ComponentStatus[]): OverallStat
     case "degraded_performance":
       return { indicator: "minor", description: "Degraded System Performance" };
     case "under_maintenance":
-      return { indicator: "maintenance", description: "Service Under Maintenance" };
+      return MAINTENANCE_BANNER;
     default:
       return { indicator: "none", description: "All Systems Operational" };
   }

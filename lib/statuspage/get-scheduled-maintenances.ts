@@ -1,11 +1,11 @@
+import { publicBaseUrl } from "@/lib/api/public-url";
+import type { MaintenanceState } from "@/lib/maintenance/list-maintenances";
 import { pageIdentity } from "@/lib/page/page-identity";
-import { loadComponents } from "@/lib/statuspage/load-components";
+import { loadMaintenances } from "@/lib/statuspage/load-maintenances";
 import { pageInfo } from "@/lib/statuspage/page-info";
-import type { SpMaintenance } from "@/lib/statuspage/shapes";
 
-/** /api/v2/scheduled-maintenances{,/upcoming,/active}.json: Herald has no maintenances yet, so all are empty. */
-export async function getScheduledMaintenances() {
-  const c = await loadComponents((await pageIdentity()).id);
-  const scheduled_maintenances: SpMaintenance[] = [];
-  return { page: await pageInfo(c.updatedAt), scheduled_maintenances };
+/** /api/v2/scheduled-maintenances.json ("all"), /upcoming.json and /active.json. */
+export async function getScheduledMaintenances(state: MaintenanceState = "all") {
+  const m = await loadMaintenances({ state, pageId: (await pageIdentity()).id, base: publicBaseUrl() });
+  return { page: await pageInfo(m.updatedAt), scheduled_maintenances: m.maintenances };
 }

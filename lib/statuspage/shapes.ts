@@ -1,4 +1,4 @@
-import type { ComponentStatus, Impact, IncidentStatus } from "@/db/schema";
+import type { ComponentStatus, Impact, EventStatus } from "@/db/schema";
 import type { Indicator } from "@/lib/status/overall";
 
 // Field names, nesting and enums follow Atlassian Statuspage's public /api/v2 exactly.
@@ -14,14 +14,14 @@ export type SpComponent = {
 export type SpAffectedComponent = { code: string; name: string; old_status: ComponentStatus; new_status: ComponentStatus };
 
 export type SpIncidentUpdate = {
-  id: string; status: IncidentStatus; body: string; incident_id: string; created_at: string; updated_at: string;
+  id: string; status: EventStatus; body: string; incident_id: string; created_at: string; updated_at: string;
   display_at: string; affected_components: SpAffectedComponent[] | null; deliver_notifications: boolean;
   custom_tweet: string | null; tweet_id: string | null;
 };
 
 export type SpIncident = {
-  id: string; name: string; status: IncidentStatus; created_at: string; updated_at: string; monitoring_at: string | null;
-  resolved_at: string | null; impact: Impact; shortlink: string; started_at: string; page_id: string;
+  id: string; name: string; status: EventStatus; created_at: string; updated_at: string; monitoring_at: string | null;
+  resolved_at: string | null; impact: Impact | "maintenance"; shortlink: string; started_at: string; page_id: string;
   incident_updates: SpIncidentUpdate[]; components: SpComponent[];
 };
 

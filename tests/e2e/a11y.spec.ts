@@ -10,7 +10,7 @@ import { signInThroughApi } from "@/tests/e2e/ui-helpers";
  * concrete path below fails the first test, so it cannot skip the check.
  */
 let app: AppServer;
-const ids = { incident: "", monitor: "", update: "", template: "" };
+const ids = { incident: "", monitor: "", update: "", template: "", maintenance: "" };
 // A well-formed link nobody issued: the page explains that the link does not work.
 const NO_LINK = "x".repeat(43);
 
@@ -21,6 +21,7 @@ const CONCRETE: Record<string, () => string> = {
   "/console/incidents/[id]/updates/[updateId]": () => `/console/incidents/${ids.incident}/updates/${ids.update}`,
   "/console/services/[slug]": () => "/console/services/teams",
   "/console/templates/[id]": () => `/console/templates/${ids.template}`,
+  "/console/maintenance/[id]": () => `/console/maintenance/${ids.maintenance}`,
   "/invite/[token]": () => `/invite/${NO_LINK}`,
   "/reset/[token]": () => `/reset/${NO_LINK}`,
 };
@@ -44,6 +45,9 @@ test.beforeAll(async ({ request }) => {
     footerLinks: [{ label: "Privacy", url: "https://acme.test/privacy" }],
   }, "PATCH");
   ids.incident = String((await post("/api/v1/incidents", { service: "teams", title: "Sign-in failures", message: "We are **investigating**.", skipX: true, components: { "sign-in": "major_outage" } })).id);
+  // Upcoming within 7 days: the status page shows its "Scheduled maintenance" section.
+  ids.maintenance = String((await post("/api/v1/maintenances", { service: "exchange", title: "Mail routing upgrade", message: "We will **upgrade** mail routing.",
+    scheduledFor: new Date(Date.now() + 86_400_000).toISOString(), scheduledUntil: new Date(Date.now() + 90_000_000).toISOString(), components: ["mail-flow"] })).id);
   ids.template = String((await post("/api/v1/templates", { kind: "incident", name: "A11y template", body: "Template body." })).id);
   const detail = await (await request.get(`${app.url}/api/v1/incidents/${ids.incident}`, { headers })).json() as { updates: { id: number }[] };
   ids.update = String(detail.updates[0]?.id ?? "");
@@ -71,6 +75,7 @@ for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     const found: string[] = [];
     for (const route of pages.filter((p) => !p.startsWith("/console") || p === "/console/signin")) found.push(...(await violations(page, pathOf(route) ?? route)));
+    found.push(...(await violations(page, `/incidents/${ids.maintenance}`))); // a maintenance's own page
     expect(found).toEqual([]);
   });
 

@@ -17,11 +17,11 @@ import {
 
 const IDENTITIES = ["anonymous", "responder", "admin", "revokedToken", "expiredToken", "expiredSession", "disabledUser", "wrongCredential"] as const;
 type Identity = (typeof IDENTITIES)[number];
-const SENTINEL = { service: "Matrix sentinel service", incident: "Matrix sentinel incident", monitor: "Matrix sentinel monitor", token: "matrix-sentinel-token", notice: "Matrix sentinel notice", delivery: "Matrix sentinel delivery", template: "Matrix sentinel template", subscriber: "matrix-sentinel-subscriber" };
+const SENTINEL = { service: "Matrix sentinel service", incident: "Matrix sentinel incident", monitor: "Matrix sentinel monitor", token: "matrix-sentinel-token", notice: "Matrix sentinel notice", delivery: "Matrix sentinel delivery", template: "Matrix sentinel template", maintenance: "Matrix sentinel maintenance", subscriber: "matrix-sentinel-subscriber" };
 
 type Ctx = {
   app: AppServer; incidentId: string; monitorId: number; closedPort: number; updateIds: number[]; spareMonitorIds: number[]; spareServices: string[]; spareComponents: string[];
-  firstUpdateId: number; templateId: number; spareTemplateIds: number[]; subscriberId: number;
+  firstUpdateId: number; templateId: number; spareTemplateIds: number[]; subscriberId: number; maintenanceId: string; spareMaintenances: string[];
   spareSubscribers: { plain: number[]; quarantined: number[] };
   users: Record<"admin" | "responder" | "gone", { id: number; email: string; name: string }>;
   tokens: Record<"responder" | "admin" | "revoked" | "expired" | "gone", string>;
@@ -71,6 +71,8 @@ const PAGES: Record<string, PageEntry> = {
   "/console/templates": { path: () => "/console/templates", sees: SENTINEL.template },
   "/console/templates/new": { path: () => "/console/templates/new", sees: "New template" },
   "/console/templates/[id]": { path: () => `/console/templates/${ctx.templateId}`, sees: SENTINEL.template },
+  "/console/maintenance": { path: () => "/console/maintenance", sees: SENTINEL.maintenance },
+  "/console/maintenance/[id]": { path: () => `/console/maintenance/${ctx.maintenanceId}`, sees: SENTINEL.maintenance },
 };
 // Pages anyone may read. The sign-in page sends a signed-in user on to the console.
 const PUBLIC_PAGES = ["/", "/history", "/incidents/[id]", "/console/signin", "/setup", "/invite/[token]", "/reset/[token]", "/subscriptions/confirm", "/subscriptions/manage", "/subscriptions/unsubscribe"];
@@ -85,6 +87,11 @@ const API: Record<string, ApiEntry> = {
   "PATCH /api/v1/incidents/[id]/updates/[updateId]": {
     path: () => `/api/v1/incidents/${ctx.incidentId}/updates/${ctx.firstUpdateId}`, ok: 200, body: () => ({ message: `Corrected by the matrix ${Math.random()}.` }),
   },
+  "GET /api/v1/maintenances": { path: () => "/api/v1/maintenances", ok: 200, sees: SENTINEL.maintenance },
+  "POST /api/v1/maintenances": { path: () => "/api/v1/maintenances", ok: 201, body: () => maintenanceBody("Scheduled by the matrix") },
+  "GET /api/v1/maintenances/[id]": { path: () => `/api/v1/maintenances/${ctx.maintenanceId}`, ok: 200, sees: SENTINEL.maintenance },
+  "PATCH /api/v1/maintenances/[id]": { path: () => `/api/v1/maintenances/${ctx.maintenanceId}`, ok: 200, body: () => ({ remindBeforeMinutes: 1 + Math.floor(Math.random() * 100) }), sees: SENTINEL.maintenance },
+  "POST /api/v1/maintenances/[id]/updates": { path: () => `/api/v1/maintenances/${ctx.maintenanceId}/updates`, ok: 201, body: () => ({ status: "scheduled", message: "Matrix update." }) },
   "GET /api/v1/templates": { path: () => "/api/v1/templates", ok: 200, sees: SENTINEL.template },
   "POST /api/v1/templates": { path: () => "/api/v1/templates", ok: 201, body: () => ({ kind: "update", name: `Matrix template ${Math.random()}`, body: "Matrix." }) },
   "PATCH /api/v1/templates/[id]": { path: () => `/api/v1/templates/${ctx.templateId}`, ok: 200, body: () => ({ body: `Matrix body ${Math.random()}` }), sees: SENTINEL.template },
@@ -139,6 +146,15 @@ const PUBLIC_ROUTES = [
 type Call = { path: string; args: unknown[] };
 type ActionEntry = { role?: "admin"; prepare: (who: Identity) => Call | Promise<Call>; after?: (who: Identity) => void | Promise<void> };
 const prev = { seq: 0, values: {}, errors: {} };
+/** A window two days out on a public service (no component, so the page's banner never changes). */
+const maintenanceBody = (title: string) => ({ service: "teams", title, message: "Matrix window.",
+  scheduledFor: new Date(Date.now() + 2 * 86_400_000).toISOString(), scheduledUntil: new Date(Date.now() + 2 * 86_400_000 + 3_600_000).toISOString(), components: [] });
+const localUtc = (ms: number) => new Date(ms).toISOString().slice(0, 16);
+function spareMaintenance(): string {
+  const id = ctx.spareMaintenances.shift();
+  if (id === undefined) throw new Error("out of spare maintenances");
+  return id;
+}
 const actingUser = (who: Identity) => (who === "admin" ? ctx.users.admin : ctx.users.responder);
 
 /** A 2×2 PNG of a random colour, so every upload is new bytes. */
@@ -326,6 +342,19 @@ const ACTIONS: Record<string, ActionEntry> = {
     role: "admin",
     prepare: () => ({ path: "/console/settings", args: [{ seq: 0, values: { allow: "", deny: "" }, errors: {} }, formData({ allow: "", deny: `169.254.0.0/16\n198.51.100.${Math.floor(Math.random() * 250)}` })] }),
   },
+  "app/console/maintenance/actions.ts#scheduleMaintenanceAction": {
+    prepare: () => ({ path: "/console/maintenance", args: [prev, formData({ service: "teams", title: `Matrix action maintenance ${Math.random()}`, message: "Matrix.",
+      scheduledFor: localUtc(Date.now() + 86_400_000), scheduledUntil: localUtc(Date.now() + 90_000_000), remindBeforeMinutes: "60" })] }),
+  },
+  "app/console/maintenance/actions.ts#rescheduleMaintenanceAction": {
+    prepare: () => ({ path: `/console/maintenance/${ctx.maintenanceId}`, args: [ctx.maintenanceId, prev, formData({ scheduledUntil: localUtc(Date.now() + 2 * 86_400_000 + 7_200_000 + Math.floor(Math.random() * 3_600_000)) })] }),
+  },
+  "app/console/maintenance/actions.ts#cancelMaintenanceAction": {
+    prepare: () => { const id = spareMaintenance(); return { path: `/console/maintenance/${id}`, args: [id, prev, formData({ note: "Matrix cancel." })] }; },
+  },
+  "app/console/maintenance/actions.ts#postMaintenanceUpdateAction": {
+    prepare: () => ({ path: `/console/maintenance/${ctx.maintenanceId}`, args: [ctx.maintenanceId, prev, formData({ status: "scheduled", message: "Matrix action update." })] }),
+  },
   "app/console/templates/actions.ts#createTemplateAction": {
     prepare: () => ({ path: "/console/templates/new", args: [prev, formData({ kind: "update", name: `Matrix action template ${Math.random()}`, body: "Matrix." })] }),
   },
@@ -384,7 +413,7 @@ test.beforeAll(async ({ request }) => {
     const id = Number(db.prepare("INSERT INTO users (email, name, password_hash, role) VALUES ('gone@herald.test', 'Gone Admin', ?, 'admin')").run(goneHash).lastInsertRowid);
     return { id, email: "gone@herald.test", name: "Gone Admin" };
   });
-  ctx = { app, closedPort, users: { ...ids, gone }, incidentId: "", monitorId: 0, updateIds: [], spareMonitorIds: [], spareServices: [], spareComponents: [], firstUpdateId: 0, templateId: 0, spareTemplateIds: [], subscriberId: 0, spareSubscribers: { plain: [], quarantined: [] }, tokens: {} as Ctx["tokens"], sessions: {} as Ctx["sessions"] };
+  ctx = { app, closedPort, users: { ...ids, gone }, incidentId: "", monitorId: 0, updateIds: [], spareMonitorIds: [], spareServices: [], spareComponents: [], firstUpdateId: 0, templateId: 0, spareTemplateIds: [], subscriberId: 0, maintenanceId: "", spareMaintenances: [], spareSubscribers: { plain: [], quarantined: [] }, tokens: {} as Ctx["tokens"], sessions: {} as Ctx["sessions"] };
   const token = (userId: number, name: string, patch?: string) => {
     const t = newToken();
     withDb(app, (db) => {
@@ -440,6 +469,8 @@ test.beforeAll(async ({ request }) => {
     ctx.spareSubscribers.plain.push(insertSubscriber());
     ctx.spareSubscribers.quarantined.push(insertSubscriber(true));
   }
+  ctx.maintenanceId = String((await api("/api/v1/maintenances", maintenanceBody(SENTINEL.maintenance))).id);
+  for (let i = 0; i < IDENTITIES.length; i++) ctx.spareMaintenances.push(String((await api("/api/v1/maintenances", maintenanceBody(`Spare maintenance ${i}`))).id));
   insertNotice();
   insertDeadDelivery(); // so the deliveries page has a row to show
 });

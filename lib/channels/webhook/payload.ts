@@ -1,3 +1,4 @@
+import { isClosed } from "@/lib/incidents/derive";
 import type { IncidentDetail } from "@/lib/incidents/get-incident";
 import type { OverallStatus } from "@/lib/status/overall";
 import { componentCode } from "@/lib/statuspage/load-components";
@@ -31,7 +32,7 @@ export function webhookEvents(w: WebhookInput): WebhookEvent[] {
   const update = w.incident.updates[at];
   if (!update) return [];
   const asOf = { ...w.incident, status: update.status, updatedAt: update.postedAt,
-    resolvedAt: update.status === "resolved" ? update.postedAt : null, updates: w.incident.updates.slice(at) };
+    resolvedAt: isClosed(update.status) ? update.postedAt : null, updates: w.incident.updates.slice(at) };
   const common = {
     meta: { unsubscribe: w.unsubscribeUrl, documentation: w.documentationUrl, generated_at: iso(w.generatedAt) },
     page: { id: w.page.id, status_indicator: w.page.indicator, status_description: w.page.description },

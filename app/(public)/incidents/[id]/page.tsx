@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { loadIncidentPage } from "@/lib/public/incident-page-data";
 import { siteUrl } from "@/lib/public/site-url";
 import { IncidentFacts } from "@/components/incident-facts";
+import { MaintenanceFacts } from "@/components/maintenance-facts";
 import { Timeline } from "@/components/timeline";
 
 type Props = { params: Promise<{ id: string }> };
@@ -42,7 +43,7 @@ export default async function IncidentPage({ params }: Props) {
         <h1 className="mt-2 text-2xl font-bold">{incident.title}</h1>
         <p className="mt-1 font-mono text-slate-700 dark:text-slate-300">{incident.id}</p>
       </header>
-      <IncidentFacts incident={incident} />
+      {incident.kind === "maintenance" ? <MaintenanceFacts m={incident} /> : <IncidentFacts incident={incident} />}
       <Timeline updates={incident.updates} />
       <p className="text-sm">
         Follow this incident: <a href={`/incidents/${incident.id}/feed.rss`}>RSS</a> · <a href={`/incidents/${incident.id}/feed.atom`}>Atom</a>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { chosenTemplate } from "@/lib/console/chosen-template";
 import { emptyFormState } from "@/lib/console/form-state";
@@ -26,6 +26,7 @@ export default async function ConsoleIncidentPage({ params, searchParams }: Prop
   const query = await searchParams;
   const data = await loadConsoleIncident(id);
   if (!data) notFound();
+  if (data.incident.kind === "maintenance") redirect(`/console/maintenance/${id}`);
   const { incident, serviceComponents, cadence } = data;
   const { template, missing } = await chosenTemplate(query.template, "update");
   const start = { status: incident.status, ...(query.correction ? { message: "Correction: " } : {}) };

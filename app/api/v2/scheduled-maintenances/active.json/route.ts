@@ -3,5 +3,5 @@ import { preflight, publicJsonRoute } from "@/lib/statuspage/json-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = publicJsonRoute(getScheduledMaintenances);
+export const GET = publicJsonRoute(() => getScheduledMaintenances("active"));
 export const OPTIONS = preflight;
