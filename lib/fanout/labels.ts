@@ -4,6 +4,11 @@ export const STATUS_LABEL: Record<IncidentStatus, string> = {
   investigating: "Investigating", identified: "Identified", monitoring: "Monitoring", resolved: "Resolved",
 };
 
+export const REVIEW_LABEL = "Post-incident review";
+
+/** An update's label everywhere it is shown: its status, or "Post-incident review" for that entry. */
+export const updateLabel = (u: { status: IncidentStatus; review?: boolean }) => (u.review ? REVIEW_LABEL : STATUS_LABEL[u.status]);
+
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const pad = (n: number) => String(n).padStart(2, "0");
 
