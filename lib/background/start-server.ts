@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { startLoop } from "@/lib/background/loop";
 import "@/lib/fanout/dispatcher-job";
 import "@/lib/certs/check-job";
+import "@/lib/reviews/overdue-job";
 
 type Globals = { heraldStarted?: boolean; heraldStopBackground?: () => void };
 
