@@ -90,3 +90,18 @@ describe("Graph status and post layout", () => {
     expect(html).not.toMatch(/<img|href="javascript/i);
   });
 });
+
+describe("the review's entry is labelled in every channel's words", () => {
+  it("chat messages and mail say Post-incident review, not Resolved", async () => {
+    const { chatFacts } = await import("@/lib/channels/chat-facts");
+    const { buildUpdateMail } = await import("@/lib/channels/email/build-update-mail");
+    const base = { incidentId: "TM1", title: "Calls drop", status: "resolved" as const, body: "## Root cause\n\nA bad deploy.", nextUpdateAt: null, link: "https://s.test/incidents/TM1" };
+    expect(chatFacts({ ...base, review: true }).status).toBe("Post-incident review");
+    expect(chatFacts(base).status).toBe("Resolved");
+    const mail = buildUpdateMail({
+      incident: { id: "TM1", title: "Calls drop" }, update: { id: 9, status: "resolved", body: base.body, postedAt: 0, nextUpdateAt: null, review: true },
+      earlierUpdateIds: [1], subscriberId: 3, publicUrl: "https://s.test", unsubscribeUrl: "https://s.test/u", manageUrl: "https://s.test/m", pageName: "S",
+    });
+    expect(JSON.stringify(mail)).toContain("Post-incident review");
+  });
+});
