@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { IncidentDetail } from "@/lib/incidents/get-incident";
 import { COMPONENT_STATUS_LABEL } from "@/lib/status/overall";
+import { REVIEW_LABEL } from "@/lib/fanout/labels";
 import { IncidentStatusBadge } from "@/components/badges";
 import { LocalTime } from "@/components/local-time";
 import { Markdown } from "@/components/markdown";
@@ -18,12 +19,14 @@ export function Timeline({ updates, headingLevel = 2, editHref }: { updates: Upd
           <li key={u.id} id={`update-${u.id}`} className="relative" data-update-status={u.status}>
             <span aria-hidden="true" className="absolute -left-[27px] top-1.5 size-3 rounded-full border-2 border-white bg-slate-400" />
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-              <IncidentStatusBadge status={u.status} />
+              {u.review
+                ? <span className="rounded-full border border-slate-300 dark:border-slate-700 px-2 py-0.5 text-xs font-semibold text-slate-700 dark:text-slate-300" data-review="">{REVIEW_LABEL}</span>
+                : <IncidentStatusBadge status={u.status} />}
               <LocalTime ms={u.postedAt} className="text-sm text-slate-700 dark:text-slate-300" />
               {u.editedAt !== null && (
                 <span className="text-sm text-slate-700 dark:text-slate-300" data-edited="">· edited <LocalTime ms={u.editedAt} /></span>
               )}
-              {editHref && <Link href={editHref(u)} className="text-sm">Edit text<span className="sr-only"> of this update</span></Link>}
+              {editHref && !u.review && <Link href={editHref(u)} className="text-sm">Edit text<span className="sr-only"> of this update</span></Link>}
             </div>
             <Markdown source={u.body} className="mt-2" />
             {u.changes.length > 0 && (

@@ -174,6 +174,8 @@ export const incidentUpdates = sqliteTable(
     skipX: integer("skip_x", { mode: "boolean" }).notNull().default(false),
     // Set when a responder corrects the text; the old text is kept in the audit log.
     editedAt: ms("edited_at"),
+    // The update-like entry that publishing a post-incident review appends (its body is the review).
+    review: integer("review", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("updates_incident_posted").on(t.incidentId, t.postedAt)],
 );
@@ -468,6 +470,21 @@ export const templates = sqliteTable(
   (t) => [uniqueIndex("templates_kind_name").on(t.kind, t.name)],
 );
 
+/**
+ * A post-incident review of a resolved incident: a draft until published. Publishing appends one
+ * update flagged `review` (so every channel sends it as the thread's last post); its due time is
+ * derived from the incident's resolvedAt, never stored.
+ */
+export const incidentReviews = sqliteTable("incident_reviews", {
+  incidentId: text("incident_id").primaryKey().references(() => incidents.id),
+  body: text("body").notNull(),
+  createdAt: ms("created_at").notNull(),
+  updatedAt: ms("updated_at").notNull(),
+  authorId: integer("author_id").references(() => users.id),
+  publishedAt: ms("published_at"),
+  updateId: integer("update_id").references(() => incidentUpdates.id),
+});
+
 export type User = typeof users.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type Service = typeof services.$inferSelect;
@@ -487,6 +504,7 @@ export type SubscriberChannel = (typeof SUBSCRIBER_CHANNELS)[number];
 export type ComponentGroup = typeof componentGroups.$inferSelect;
 export type AccountLink = typeof accountLinks.$inferSelect;
 export type Template = typeof templates.$inferSelect;
+export type IncidentReview = typeof incidentReviews.$inferSelect;
 export type Role = (typeof ROLES)[number];
 export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];

@@ -9,6 +9,19 @@ CREATE TABLE `component_status_changes` (
 );
 --> statement-breakpoint
 CREATE INDEX `component_status_changes_component_at` ON `component_status_changes` (`component_id`,`at`);--> statement-breakpoint
+CREATE TABLE `incident_reviews` (
+	`incident_id` text PRIMARY KEY NOT NULL,
+	`body` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	`author_id` integer,
+	`published_at` integer,
+	`update_id` integer,
+	FOREIGN KEY (`incident_id`) REFERENCES `incidents`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`author_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`update_id`) REFERENCES `incident_updates`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `notice_mails` (
 	`notice_id` integer NOT NULL,
 	`user_id` integer NOT NULL,
@@ -34,6 +47,7 @@ CREATE TABLE `update_channel_options` (
 	FOREIGN KEY (`update_id`) REFERENCES `incident_updates`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+ALTER TABLE `incident_updates` ADD `review` integer DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE `incidents` ADD `kind` text DEFAULT 'incident' NOT NULL;--> statement-breakpoint
 ALTER TABLE `incidents` ADD `scheduled_for` integer;--> statement-breakpoint
 ALTER TABLE `incidents` ADD `scheduled_until` integer;--> statement-breakpoint

@@ -4,6 +4,7 @@ import { isOverdue } from "@/lib/incidents/derive";
 import { getIncident, type IncidentDetail } from "@/lib/incidents/get-incident";
 import { incidentUrl } from "@/lib/api/public-url";
 import type { ChannelOptions } from "@/lib/fanout/channel-options";
+import { reviewJson, type ReviewJson } from "@/lib/reviews/review-json";
 
 /** Times leave the API as ISO 8601 UTC strings ("2026-11-26T16:00:00.000Z") or null. */
 export const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
@@ -15,6 +16,8 @@ export type UpdateJson = {
   postedAt: string | null;
   /** When the text was last corrected; null until then. */
   editedAt: string | null;
+  /** True for the entry that published the post-incident review (its message is the review). */
+  review: boolean;
   nextUpdateAt: string | null;
   author: string;
   components: { slug: string; name: string; oldStatus: ComponentStatus; newStatus: ComponentStatus }[];
@@ -41,11 +44,13 @@ export type IncidentJson = {
   overdue: boolean;
   url: string;
   updates: UpdateJson[];
+  /** The post-incident review, draft or published; null until one is started. */
+  review: ReviewJson | null;
 };
 
 export function updateJson(u: IncidentDetail["updates"][number]): UpdateJson {
   return {
-    id: u.id, status: u.status, message: u.body, postedAt: iso(u.postedAt), editedAt: iso(u.editedAt), nextUpdateAt: iso(u.nextUpdateAt),
+    id: u.id, status: u.status, message: u.body, postedAt: iso(u.postedAt), editedAt: iso(u.editedAt), review: u.review, nextUpdateAt: iso(u.nextUpdateAt),
     author: u.authorName,
     components: u.changes.map((c) => ({ slug: c.slug, name: c.name, oldStatus: c.oldStatus, newStatus: c.newStatus })),
     channels: u.channels,
@@ -63,6 +68,7 @@ export function incidentJson(d: IncidentDetail, baseUrl: string, now = Date.now(
     startedAt: iso(d.startedAt), resolvedAt: iso(d.resolvedAt), nextUpdateAt: iso(d.nextUpdateAt), updatedAt: iso(d.updatedAt),
     overdue: isOverdue(d, now), url: incidentUrl(baseUrl, d.id),
     updates: d.updates.map(updateJson),
+    review: d.review ? reviewJson(d.review, d.resolvedAt) : null,
   };
 }
 

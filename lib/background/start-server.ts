@@ -6,6 +6,7 @@ import "@/lib/certs/check-job";
 import "@/lib/notices/overdue-job";
 import "@/lib/notices/mail/notice-mail-job";
 import "@/lib/maintenance/maintenance-job";
+import "@/lib/reviews/overdue-job";
 
 type Globals = { heraldStarted?: boolean; heraldStopBackground?: () => void };
 

@@ -1,12 +1,12 @@
 import type { EventStatus } from "@/db/schema";
-import { STATUS_LABEL, utcStamp } from "@/lib/fanout/labels";
+import { updateLabel, utcStamp } from "@/lib/fanout/labels";
 import { markdownToText } from "@/lib/render/markdown";
 
 /** What a chat message (Slack, Teams) says about one update, as plain text. */
 export type ChatFacts = { heading: string; status: string; body: string; nextUpdate: string | null; link: string };
 
 export type ChatInput = {
-  incidentId: string; title: string; status: EventStatus; body: string; nextUpdateAt: number | null; link: string;
+  incidentId: string; title: string; status: EventStatus; review?: boolean; body: string; nextUpdateAt: number | null; link: string;
 };
 
 const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
@@ -29,7 +29,7 @@ const clean = (s: string) => s.replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, (
 export function chatFacts(i: ChatInput): ChatFacts {
   return {
     heading: clean(`[${i.incidentId}] ${i.title}`).replace(/\s+/g, " ").trim(),
-    status: STATUS_LABEL[i.status],
+    status: updateLabel(i),
     body: clean(markdownToText(i.body)) || "(no details)",
     nextUpdate: i.nextUpdateAt && i.status !== "resolved" ? utcStamp(i.nextUpdateAt) : null,
     link: i.link,

@@ -9,7 +9,7 @@ export async function sendChat(ctx: SendContext, build: (input: ChatInput) => un
   if (!target) return { ok: false, retryable: false, error: "No subscriber for this delivery" };
   const { incident, update } = ctx;
   const body = JSON.stringify(build({
-    incidentId: incident.id, title: incident.title, status: update.status, body: update.body,
+    incidentId: incident.id, title: incident.title, status: update.status, review: update.review, body: update.body,
     nextUpdateAt: update.nextUpdateAt, link: incidentUrl(ctx.publicUrl, incident.id),
   }));
   const r = await postVetted(target, body);

@@ -5,6 +5,11 @@ export const STATUS_LABEL: Record<EventStatus, string> = {
   scheduled: "Scheduled", in_progress: "In progress", verifying: "Verifying", completed: "Completed",
 };
 
+export const REVIEW_LABEL = "Post-incident review";
+
+/** An update's label everywhere it is shown: its status, or "Post-incident review" for that entry. */
+export const updateLabel = (u: { status: EventStatus; review?: boolean }) => (u.review ? REVIEW_LABEL : STATUS_LABEL[u.status]);
+
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const pad = (n: number) => String(n).padStart(2, "0");
 

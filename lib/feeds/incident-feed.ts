@@ -1,6 +1,6 @@
 import { publicBaseUrl, incidentUrl } from "@/lib/api/public-url";
 import { pageIdentity } from "@/lib/page/page-identity";
-import { STATUS_LABEL } from "@/lib/fanout/labels";
+import { updateLabel } from "@/lib/fanout/labels";
 import { renderFeed, type FeedFormat, type RenderedFeed } from "@/lib/feeds/feed-format";
 import { updateHtml } from "@/lib/feeds/update-html";
 import { getIncident } from "@/lib/incidents/get-incident";
@@ -22,7 +22,7 @@ export async function incidentFeed(id: string, format: FeedFormat): Promise<Rend
     author: (await pageIdentity()).name,
     entries: incident.updates.map((u) => ({
       id: `${page}#update-${u.id}`,
-      title: `${STATUS_LABEL[u.status]}: ${incident.title}`,
+      title: `${updateLabel(u)}: ${incident.title}`,
       link: `${page}#update-${u.id}`,
       published: u.postedAt,
       updated: u.editedAt ?? u.postedAt,

@@ -1,5 +1,5 @@
 import type { ComponentStatus, EventStatus } from "@/db/schema";
-import { STATUS_LABEL, utcStamp } from "@/lib/fanout/labels";
+import { updateLabel, utcStamp } from "@/lib/fanout/labels";
 import { renderMarkdown } from "@/lib/render/markdown";
 import { COMPONENT_STATUS_LABEL } from "@/lib/status/overall";
 
@@ -8,6 +8,7 @@ export type FeedUpdate = {
   postedAt: number;
   editedAt: number | null;
   body: string;
+  review?: boolean;
   changes: Array<{ name: string; newStatus: ComponentStatus }>;
 };
 
@@ -19,5 +20,5 @@ export function updateHtml(u: FeedUpdate): string {
   const edited = u.editedAt === null ? "" : ` <em>(edited ${utcStamp(u.editedAt)})</em>`;
   const changes = u.changes.length === 0 ? "" :
     `<p><small>${u.changes.map((c) => `${escapeHtml(c.name)}: ${COMPONENT_STATUS_LABEL[c.newStatus]}`).join(" · ")}</small></p>`;
-  return `<p><small>${utcStamp(u.postedAt)}</small><br><strong>${STATUS_LABEL[u.status]}</strong>${edited}</p>${renderMarkdown(u.body)}${changes}`;
+  return `<p><small>${utcStamp(u.postedAt)}</small><br><strong>${updateLabel(u)}</strong>${edited}</p>${renderMarkdown(u.body)}${changes}`;
 }

@@ -3,7 +3,7 @@ import { incidentUpdates, type IncidentUpdate } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { write } from "@/lib/db/write";
-import { notFound } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import type { EditUpdateInput } from "@/lib/incidents/input";
 
 /**
@@ -17,6 +17,7 @@ export async function editUpdate(incidentId: string, updateId: number, input: Ed
     const row = tx.select().from(incidentUpdates)
       .where(and(eq(incidentUpdates.id, updateId), eq(incidentUpdates.incidentId, incidentId))).get();
     if (!row) throw notFound(`Incident ${incidentId} has no update ${updateId}`);
+    if (row.review) throw conflict("This update is the post-incident review; edit it through the review (PUT …/review)");
     if (row.body === input.message) return { value: row, changes: [] };
     const edited = tx.update(incidentUpdates).set({ body: input.message, editedAt: now })
       .where(eq(incidentUpdates.id, updateId)).returning().get();

@@ -1,5 +1,5 @@
 import { desc, eq, inArray } from "drizzle-orm";
-import { components, incidentComponents, incidents, incidentUpdates, services, updateComponentChanges } from "@/db/schema";
+import { components, incidentComponents, incidentReviews, incidents, incidentUpdates, services, updateComponentChanges } from "@/db/schema";
 import { getDb } from "@/db/client";
 import { loadChannelOptions } from "@/lib/fanout/load-channel-options";
 
@@ -22,8 +22,10 @@ export async function getIncident(id: string) {
     .from(updateComponentChanges).innerJoin(components, eq(components.id, updateComponentChanges.componentId))
     .where(inArray(updateComponentChanges.updateId, updates.map((u) => u.id))).all();
   const options = await loadChannelOptions(updates);
+  const review = await db.select().from(incidentReviews).where(eq(incidentReviews.incidentId, id)).get();
   return {
     ...row.incident,
+    review: review ?? null,
     service: row.service,
     components: affected.map((a) => a.c),
     updates: updates.map((u) => ({ ...u, changes: changes.filter((c) => c.updateId === u.id), channels: options.get(u.id) ?? {} })),

@@ -25,12 +25,14 @@ export async function loadIncidents(opts: { unresolved: boolean; pageId: string;
 /** One incident in Statuspage's shape (also the `incident` of a webhook). */
 export function toIncident(i: IncidentDetail, tweetOf: Map<number, string | null>, pageId: string, base: string): SpIncident {
   const monitoring = i.updates.filter((u) => u.status === "monitoring").map((u) => u.postedAt);
+  const published = i.review?.publishedAt != null ? i.review : null;
   return {
-    id: i.id, name: i.title, status: i.status, created_at: iso(i.startedAt), updated_at: iso(lastChangedAt(i)),
+    id: i.id, name: i.title, status: published ? "postmortem" : i.status, created_at: iso(i.startedAt), updated_at: iso(lastChangedAt(i)),
     monitoring_at: monitoring.length ? iso(Math.min(...monitoring)) : null, resolved_at: isoOrNull(i.resolvedAt),
     impact: i.impact, shortlink: incidentUrl(base, i.id), started_at: iso(i.startedAt), page_id: pageId,
+    postmortem_body: published?.body ?? null, postmortem_published_at: isoOrNull(published?.publishedAt),
     incident_updates: i.updates.map((u) => ({
-      id: String(u.id), status: u.status, body: u.body, incident_id: i.id,
+      id: String(u.id), status: u.review ? "postmortem" : u.status, body: u.body, incident_id: i.id,
       created_at: iso(u.postedAt), updated_at: iso(u.editedAt ?? u.postedAt), display_at: iso(u.postedAt),
       affected_components: u.changes.length === 0 ? null : u.changes.map((c) => ({
         code: componentCode(i.service.slug, c.slug), name: c.name, old_status: c.oldStatus, new_status: c.newStatus,

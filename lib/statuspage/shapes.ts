@@ -13,16 +13,21 @@ export type SpComponent = {
 
 export type SpAffectedComponent = { code: string; name: string; old_status: ComponentStatus; new_status: ComponentStatus };
 
+/** Statuspage's incident and update status gain "postmortem" once the review is published. */
+export type SpIncidentStatus = EventStatus | "postmortem";
+
 export type SpIncidentUpdate = {
-  id: string; status: EventStatus; body: string; incident_id: string; created_at: string; updated_at: string;
+  id: string; status: SpIncidentStatus; body: string; incident_id: string; created_at: string; updated_at: string;
   display_at: string; affected_components: SpAffectedComponent[] | null; deliver_notifications: boolean;
   custom_tweet: string | null; tweet_id: string | null;
 };
 
 export type SpIncident = {
-  id: string; name: string; status: EventStatus; created_at: string; updated_at: string; monitoring_at: string | null;
+  id: string; name: string; status: SpIncidentStatus; created_at: string; updated_at: string; monitoring_at: string | null;
   resolved_at: string | null; impact: Impact | "maintenance"; shortlink: string; started_at: string; page_id: string;
   incident_updates: SpIncidentUpdate[]; components: SpComponent[];
+  /** The post-incident review (Markdown) and when it was published; both null until then. */
+  postmortem_body: string | null; postmortem_published_at: string | null;
 };
 
 export type SpMaintenance = SpIncident & { scheduled_for: string; scheduled_until: string };

@@ -10,7 +10,7 @@ import { signInThroughApi } from "@/tests/e2e/ui-helpers";
  * concrete path below fails the first test, so it cannot skip the check.
  */
 let app: AppServer;
-const ids = { incident: "", monitor: "", update: "", template: "", maintenance: "" };
+const ids = { incident: "", monitor: "", update: "", template: "", maintenance: "", reviewed: "" };
 // A well-formed link nobody issued: the page explains that the link does not work.
 const NO_LINK = "x".repeat(43);
 
@@ -25,6 +25,10 @@ const CONCRETE: Record<string, () => string> = {
   "/invite/[token]": () => `/invite/${NO_LINK}`,
   "/reset/[token]": () => `/reset/${NO_LINK}`,
 };
+// The same pages again in another state: a resolved incident with its published review (the
+// console's review form, the public page's review entry).
+const EXTRA_PUBLIC = [() => `/incidents/${ids.reviewed}`];
+const EXTRA_CONSOLE = [() => `/console/incidents/${ids.reviewed}`];
 const pages = appFiles((n) => /^page\.[jt]sx?$/.test(n)).map(routeOf).sort();
 const pathOf = (route: string) => (route.includes("[") ? CONCRETE[route]?.() ?? null : route);
 
@@ -51,6 +55,8 @@ test.beforeAll(async ({ request }) => {
   ids.template = String((await post("/api/v1/templates", { kind: "incident", name: "A11y template", body: "Template body." })).id);
   const detail = await (await request.get(`${app.url}/api/v1/incidents/${ids.incident}`, { headers })).json() as { updates: { id: number }[] };
   ids.update = String(detail.updates[0]?.id ?? "");
+  ids.reviewed = String((await post("/api/v1/incidents", { service: "teams", title: "Meetings failed", message: "Fixed.", status: "resolved", skipX: true })).id);
+  await post(`/api/v1/incidents/${ids.reviewed}/review`, { body: "## Summary\n\nMeetings failed.\n\n## Root cause\n\n- An **expired** certificate", published: true }, "PUT");
   ids.monitor = String((await post("/api/v1/monitors", { name: "Expiring cert", host: "127.0.0.1", port: 9, service: "teams" })).id);
 });
 test.afterAll(async () => { await app?.stop(); });
@@ -76,6 +82,7 @@ for (const scheme of ["light", "dark"] as const) {
     const found: string[] = [];
     for (const route of pages.filter((p) => !p.startsWith("/console") || p === "/console/signin")) found.push(...(await violations(page, pathOf(route) ?? route)));
     found.push(...(await violations(page, `/incidents/${ids.maintenance}`))); // a maintenance's own page
+    for (const path of EXTRA_PUBLIC) found.push(...(await violations(page, path())));
     expect(found).toEqual([]);
   });
 
@@ -85,6 +92,7 @@ for (const scheme of ["light", "dark"] as const) {
     await signInThroughApi(page, app, "admin@herald.test");
     const found: string[] = [];
     for (const route of pages.filter((p) => p.startsWith("/console") && p !== "/console/signin")) found.push(...(await violations(page, pathOf(route) ?? route)));
+    for (const path of EXTRA_CONSOLE) found.push(...(await violations(page, path())));
     expect(found).toEqual([]);
   });
 }

@@ -54,7 +54,7 @@ describe("incident lifecycle over the API", () => {
     expect(inc.id).toMatch(/^TM\d{6}$/);
     expect(res.headers.get("location")).toBe(`${BASE}/incidents/${inc.id}`);
     expect(Object.keys(inc).sort()).toEqual([
-      "classification", "components", "id", "impact", "nextUpdateAt", "number", "origin", "overdue", "resolvedAt", "scope",
+      "classification", "components", "id", "impact", "nextUpdateAt", "number", "origin", "overdue", "resolvedAt", "review", "scope",
       "service", "startedAt", "status", "title", "updatedAt", "updates", "url", "userImpact",
     ]);
     expect(inc).toMatchObject({
@@ -73,11 +73,12 @@ describe("incident lifecycle over the API", () => {
     const first = inc.updates[0] as UpdateJson;
     expect(first).toMatchObject({
       id: expect.any(Number), status: "investigating", message: "We're **investigating**.", postedAt: inc.startedAt,
-      nextUpdateAt: inc.nextUpdateAt, author: "Riley Responder", editedAt: null,
+      nextUpdateAt: inc.nextUpdateAt, author: "Riley Responder", editedAt: null, review: false,
     });
-    expect(Object.keys(first).sort()).toEqual(["author", "channels", "components", "editedAt", "id", "message", "nextUpdateAt", "postedAt", "status"]);
+    expect(Object.keys(first).sort()).toEqual(["author", "channels", "components", "editedAt", "id", "message", "nextUpdateAt", "postedAt", "review", "status"]);
     // The X-only fields are the "x" entry of the per-channel options.
     expect(first.channels).toEqual({ x: { skip: true, customText: "Teams sign-in is down" } });
+    expect(inc.review).toBeNull();
     expect([...first.components].sort((a, b) => a.slug.localeCompare(b.slug))).toEqual([
       { slug: "chat", name: "Chat", oldStatus: "operational", newStatus: "degraded_performance" },
       { slug: "sign-in", name: "Sign-in", oldStatus: "operational", newStatus: "major_outage" },

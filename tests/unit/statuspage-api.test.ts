@@ -16,7 +16,9 @@ import * as smActiveRoute from "@/app/api/v2/scheduled-maintenances/active.json/
 const SP = {
   page: ["id", "name", "url", "time_zone", "updated_at"],
   component: ["id", "name", "status", "created_at", "updated_at", "position", "description", "showcase", "start_date", "group_id", "page_id", "group", "only_show_if_degraded"],
-  incident: ["id", "name", "status", "created_at", "updated_at", "monitoring_at", "resolved_at", "impact", "shortlink", "started_at", "page_id", "incident_updates", "components"],
+  incident: ["id", "name", "status", "created_at", "updated_at", "monitoring_at", "resolved_at", "impact", "shortlink", "started_at", "page_id", "incident_updates", "components",
+    // Statuspage's postmortem fields (issue 14): null until a post-incident review is published.
+    "postmortem_body", "postmortem_published_at"],
   update: ["id", "status", "body", "incident_id", "created_at", "updated_at", "display_at", "affected_components", "deliver_notifications", "custom_tweet", "tweet_id"],
   componentStatus: ["operational", "degraded_performance", "partial_outage", "major_outage", "under_maintenance"],
   incidentStatus: ["investigating", "identified", "monitoring", "resolved", "postmortem"],

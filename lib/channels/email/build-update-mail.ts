@@ -1,11 +1,11 @@
 import type { Incident, IncidentUpdate } from "@/db/schema";
 import { incidentUrl } from "@/lib/api/public-url";
-import { STATUS_LABEL, utcStamp } from "@/lib/fanout/labels";
+import { updateLabel, utcStamp } from "@/lib/fanout/labels";
 import { renderMarkdown } from "@/lib/render/markdown";
 
 export type UpdateMailInput = {
   incident: Pick<Incident, "id" | "title">;
-  update: Pick<IncidentUpdate, "id" | "status" | "body" | "postedAt" | "nextUpdateAt">;
+  update: Pick<IncidentUpdate, "id" | "status" | "body" | "postedAt" | "nextUpdateAt"> & { review?: boolean };
   earlierUpdateIds: number[];
   subscriberId: number;
   publicUrl: string;
@@ -25,7 +25,7 @@ export function messageId(incidentId: string, updateId: number, subscriberId: nu
 
 /** Subject, text and HTML parts and the threading and List-Unsubscribe headers of one update. */
 export function buildUpdateMail(m: UpdateMailInput) {
-  const status = STATUS_LABEL[m.update.status];
+  const status = updateLabel(m.update);
   const link = incidentUrl(m.publicUrl, m.incident.id);
   const next = m.update.nextUpdateAt ? utcStamp(m.update.nextUpdateAt) : null;
   const ids = m.earlierUpdateIds.map((u) => messageId(m.incident.id, u, m.subscriberId, m.publicUrl));

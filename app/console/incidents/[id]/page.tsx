@@ -13,6 +13,11 @@ import { Timeline } from "@/components/timeline";
 import { TemplatePicker } from "@/components/console/template-picker";
 import { UpdateForm } from "@/components/console/update-form";
 import { postUpdateAction } from "@/app/console/incidents/[id]/actions";
+import { saveReviewAction } from "@/app/console/incidents/[id]/review-actions";
+import { ReviewForm } from "@/components/console/review-form";
+import { LocalTime } from "@/components/local-time";
+import { reviewDueAt } from "@/lib/reviews/due-at";
+import { REVIEW_TEMPLATE } from "@/lib/reviews/template";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -52,7 +57,19 @@ export default async function ConsoleIncidentPage({ params, searchParams }: Prop
         <section aria-labelledby="post-heading" className="h-fit rounded-lg border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 p-5">
           <h2 id="post-heading" className="text-lg font-semibold">Post an update</h2>
           {incident.status === "resolved" ? (
-            <p className="mt-2 text-slate-700 dark:text-slate-300">This incident is resolved and takes no more updates. Open a new incident if the problem returns.</p>
+            <>
+              <p className="mt-2 text-slate-700 dark:text-slate-300">This incident is resolved and takes no more updates. Open a new incident if the problem returns.</p>
+              <h2 id="review-heading" className="mt-6 text-lg font-semibold">Post-incident review</h2>
+              <p className="mt-1 text-sm text-slate-700 dark:text-slate-300" data-review-state={incident.review?.publishedAt != null ? "published" : incident.review ? "draft" : "none"}>
+                {incident.review?.publishedAt != null
+                  ? <>Published <LocalTime ms={incident.review.publishedAt} />.</>
+                  : <>{incident.review ? "Draft, not public yet" : "Not started"}. Due <LocalTime ms={reviewDueAt(incident.resolvedAt ?? incident.updatedAt)} /> (5 business days after resolution).</>}
+              </p>
+              <div className="mt-4">
+                <ReviewForm action={saveReviewAction.bind(null, incident.id)} published={incident.review?.publishedAt != null}
+                  initial={emptyFormState({ body: incident.review?.body ?? REVIEW_TEMPLATE })} />
+              </div>
+            </>
           ) : (
             <div className="mt-4 space-y-4">
               <TemplatePicker action={`/console/incidents/${incident.id}`} templates={await listTemplates("update")} current={template?.id} />
