@@ -18,6 +18,8 @@ const config = [
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/ban-ts-comment": "error",
+      // `const { a, ...rest } = x` is how a field is left out of a copy.
+      "@typescript-eslint/no-unused-vars": ["warn", { ignoreRestSiblings: true }],
       "no-restricted-imports": ["error", parentImports],
     },
   },

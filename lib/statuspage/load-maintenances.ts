@@ -15,7 +15,7 @@ export async function loadMaintenances(opts: { state: MaintenanceState; pageId: 
   const tweetOf = new Map(tweets.map((t) => [t.updateId, t.remoteId]));
   return {
     maintenances: list.map((m) => {
-      const base = toIncident(m, tweetOf, opts.pageId, opts.base);
+      const { postmortem_body, postmortem_published_at, ...base } = toIncident(m, tweetOf, opts.pageId, opts.base);
       const created = m.updates.at(-1)?.postedAt ?? m.updatedAt;
       const verifying = m.updates.filter((u) => u.status === "verifying").map((u) => u.postedAt);
       return {

@@ -30,7 +30,8 @@ export type SpIncident = {
   postmortem_body: string | null; postmortem_published_at: string | null;
 };
 
-export type SpMaintenance = SpIncident & { scheduled_for: string; scheduled_until: string };
+/** Statuspage's maintenances carry no post-incident review fields. */
+export type SpMaintenance = Omit<SpIncident, "postmortem_body" | "postmortem_published_at"> & { scheduled_for: string; scheduled_until: string };
 
 export const iso = (ms: number) => new Date(ms).toISOString();
 export const isoOrNull = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : iso(ms));
