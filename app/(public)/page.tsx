@@ -9,6 +9,7 @@ import { ActiveIncidentCard } from "@/components/public/incident-card";
 import { IncidentRow } from "@/components/public/incident-row";
 import { MaintenanceSection } from "@/components/public/maintenance-section";
 import { ServiceList } from "@/components/public/service-list";
+import { SkipLink } from "@/components/skip-link";
 import { SubscribeForm } from "@/components/public/subscribe-form";
 
 const FEEDS = { "application/rss+xml": "/history.rss", "application/atom+xml": "/history.atom" };
@@ -48,7 +49,10 @@ export default async function StatusPage() {
 
       <MaintenanceSection items={data.maintenance} />
 
+      {/* Every day's bar is a tab stop (up to 30 × 90): keyboard users can jump past them. */}
+      <SkipLink to="after-uptime" inPlace>Skip past the uptime history</SkipLink>
       <ServiceList services={data.services} uptime={data.uptime} />
+      <div id="after-uptime" tabIndex={-1} />
 
       <SubscribeForm />
 

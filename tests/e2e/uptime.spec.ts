@@ -69,3 +69,15 @@ test("the page setting picks 30 days; /uptime.json answers the shape and refuses
   expect(chat.days).toEqual([{ date: new Date().toISOString().slice(0, 10), uptime: chat.uptime, worst: "major_outage", incidents: [incidentId] }]);
   expect((await request.get(`${app.url}/uptime.json?days=30&_=1`)).headers()["x-herald-cache"]).toBe("HIT");
 });
+
+test("keyboard users can skip past every day's bar in one step", async ({ page }) => {
+  await page.goto(app.url);
+  const skip = page.getByRole("link", { name: "Skip past the uptime history" });
+  await skip.focus();
+  await expect(skip).toBeVisible(); // shown where it is once focused
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  const inBars = await page.evaluate(() => document.activeElement?.closest("[data-uptime]") !== null);
+  expect(inBars).toBe(false);
+  expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe("BODY");
+});
