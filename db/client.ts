@@ -28,13 +28,13 @@ export function writeTx<T>(fn: (tx: Tx) => T): T {
 const isBusy = (err: unknown) => String((err as { code?: unknown } | null)?.code ?? "").startsWith("SQLITE_BUSY");
 
 /**
- * Run sync writes without waiting for another connection's write lock: null when it is held.
- * (busy_timeout is per connection; nothing else can run on it while `fn` runs.)
+ * Run sync writes waiting at most `waitMs` (default: not at all) for another connection's write
+ * lock: null when it stays held. (busy_timeout is per connection; nothing else runs on it meanwhile.)
  */
-export function tryWrite<T>(fn: () => T): T | null {
+export function tryWrite<T>(fn: () => T, waitMs = 0): T | null {
   const { sqlite } = getDb();
   const saved = sqlite.pragma("busy_timeout", { simple: true }) as number;
-  sqlite.pragma("busy_timeout = 0");
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(waitMs))}`);
   try {
     return fn();
   } catch (err) {

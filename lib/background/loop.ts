@@ -66,9 +66,11 @@ export function startLoop(): () => void {
     stopped = true;
     loopState.running = false;
     timers.forEach((t) => clearTimeout(t));
-    for (const job of jobs.values()) {
-      try { tryWrite(() => releaseLease(`job:${job.name}`, INSTANCE_ID)); } catch { /* the lease expires on its own */ }
-    }
+    // One short blocking wait for the lock: another instance's job ticks write often, and a release
+    // that gives up at once leaves the lease to expire (a TTL without a dispatcher). Main allows 2 s.
+    try {
+      tryWrite(() => { for (const job of jobs.values()) releaseLease(`job:${job.name}`, INSTANCE_ID); }, 1_500);
+    } catch { /* the leases expire on their own */ }
   };
 }
 
