@@ -1,6 +1,7 @@
 import type { IncidentDetail } from "@/lib/incidents/get-incident";
 import { CLASSIFICATION_LABEL } from "@/lib/public/labels";
-import { ComponentStatusLabel, ImpactBadge, IncidentStatusBadge } from "@/components/badges";
+import { ImpactBadge, IncidentStatusBadge } from "@/components/badges";
+import { ComponentStatusList } from "@/components/component-status-list";
 import { LocalTime } from "@/components/local-time";
 
 const row = "grid gap-1 py-2 sm:grid-cols-[12rem_1fr]";
@@ -18,15 +19,7 @@ export function IncidentFacts({ incident }: { incident: IncidentDetail }) {
       <div className={row}>
         <dt className="font-medium">Affected components</dt>
         <dd>
-          {incident.components.length === 0 ? "None listed" : (
-            <ul className="space-y-1">
-              {incident.components.map((c) => (
-                <li key={c.id} className="flex flex-wrap items-center gap-2" data-component={c.slug}>
-                  <span>{c.name}</span><ComponentStatusLabel status={c.status} />
-                </li>
-              ))}
-            </ul>
-          )}
+          <ComponentStatusList components={incident.components} />
         </dd>
       </div>
       <div className={row}><dt className="font-medium">Started</dt><dd><LocalTime ms={incident.startedAt} /></dd></div>

@@ -1,5 +1,6 @@
 import type { IncidentDetail } from "@/lib/incidents/get-incident";
-import { ComponentStatusLabel, IncidentStatusBadge } from "@/components/badges";
+import { IncidentStatusBadge } from "@/components/badges";
+import { ComponentStatusList } from "@/components/component-status-list";
 import { LocalTime } from "@/components/local-time";
 
 const row = "grid gap-1 py-2 sm:grid-cols-[12rem_1fr]";
@@ -16,15 +17,7 @@ export function MaintenanceFacts({ m }: { m: IncidentDetail }) {
       <div className={row}>
         <dt className="font-medium">Components</dt>
         <dd>
-          {m.components.length === 0 ? "None listed" : (
-            <ul className="space-y-1">
-              {m.components.map((c) => (
-                <li key={c.id} className="flex flex-wrap items-center gap-2" data-component={c.slug}>
-                  <span>{c.name}</span><ComponentStatusLabel status={c.status} />
-                </li>
-              ))}
-            </ul>
-          )}
+          <ComponentStatusList components={m.components} />
         </dd>
       </div>
     </dl>

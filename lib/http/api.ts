@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { readBounded } from "@/lib/http/read-bounded";
 import type { ZodType } from "zod";
 import type { Role } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -44,21 +45,10 @@ async function readText(req: Request): Promise<string> {
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > MAX_REQUEST_BYTES) throw new HttpError(413, `Request body is too large (at most ${MAX_REQUEST_BYTES} bytes)`);
   if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_REQUEST_BYTES) {
-      await reader.cancel();
-      throw new HttpError(413, `Request body is too large (at most ${MAX_REQUEST_BYTES} bytes)`);
-    }
-    chunks.push(value);
-  }
+  const bytes = await readBounded(req.body, MAX_REQUEST_BYTES);
+  if (!bytes) throw new HttpError(413, `Request body is too large (at most ${MAX_REQUEST_BYTES} bytes)`);
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new HttpError(400, "Request body is not valid UTF-8");
   }
