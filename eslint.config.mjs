@@ -6,7 +6,8 @@ const parentImports = { patterns: ["../../*"] };
 const writeBypass = (allowTryWrite) => ({
   ...parentImports,
   paths: [
-    { name: "@/db/client", importNames: ["writeTx", "waitForWriteLock", ...(allowTryWrite ? [] : ["tryWrite"])], message: "Write through write() from @/lib/db/write." },
+    { name: "@/db/client", importNames: ["beginImmediate"], message: "Write through write() from @/lib/db/write." },
+    ...(allowTryWrite ? [] : [{ name: "@/lib/db/write", importNames: ["tryWrite"], message: "Only lease heartbeats and token use may skip a busy write." }]),
     { name: "@/lib/events/after-commit", importNames: ["committed"], message: "Declare changes in write()'s result instead." },
   ],
 });

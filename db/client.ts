@@ -15,49 +15,45 @@ export function getDb(): Db {
   return g.heraldDb.db;
 }
 
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-/**
- * The one write-transaction helper. better-sqlite3 transactions are synchronous: `fn` must not
- * await (an async body would commit early). IMMEDIATE takes the write lock up front.
- */
-export function writeTx<T>(fn: (tx: Tx) => T): T {
-  return getDb().transaction(fn, { behavior: "immediate" });
-}
+/** What a write's callback gets: the connection, inside BEGIN IMMEDIATE … COMMIT (lib/db/write.ts). */
+export type Tx = Db;
 
 const isBusy = (err: unknown) => String((err as { code?: unknown } | null)?.code ?? "").startsWith("SQLITE_BUSY");
 
-/**
- * Run sync writes waiting at most `waitMs` (default: not at all) for another connection's write
- * lock: null when it stays held. (busy_timeout is per connection; nothing else runs on it meanwhile.)
- */
-export function tryWrite<T>(fn: () => T, waitMs = 0): T | null {
-  const { sqlite } = getDb();
-  const saved = sqlite.pragma("busy_timeout", { simple: true }) as number;
-  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(waitMs))}`);
+/** BEGIN IMMEDIATE without waiting: false while another connection holds the write lock. */
+function tryBegin(db: Db): boolean {
+  const saved = db.sqlite.pragma("busy_timeout", { simple: true }) as number;
+  db.sqlite.pragma("busy_timeout = 0");
   try {
-    return fn();
+    db.sqlite.exec("BEGIN IMMEDIATE");
+    return true;
   } catch (err) {
-    if (isBusy(err)) return null;
+    if (isBusy(err)) return false;
     throw err;
   } finally {
-    sqlite.pragma(`busy_timeout = ${saved}`);
+    db.sqlite.pragma(`busy_timeout = ${saved}`);
   }
 }
 
 /**
- * Wait until no other connection holds the write lock, polling off the event loop, for at most
- * the connection's busy_timeout; then throw SQLITE_BUSY (503 / form message). A sync writeTx right
- * after this rarely waits, so a long write elsewhere no longer freezes the whole process.
+ * Take the write lock, polling off the event loop for at most `timeoutMs` (default: busy_timeout;
+ * then SQLITE_BUSY, a 503 or form message), run `fn` in that transaction and commit; a throw
+ * rolls back. Only lib/db/write.ts calls this, one at a time, so an async `fn` meets no other writer.
  */
-export async function waitForWriteLock(timeoutMs?: number): Promise<void> {
-  const { sqlite } = getDb();
-  if (sqlite.inTransaction) return;
-  const deadline = Date.now() + (timeoutMs ?? (sqlite.pragma("busy_timeout", { simple: true }) as number));
-  for (let delay = 5; ; delay = Math.min(delay * 2, 100)) {
-    if (tryWrite(() => { sqlite.exec("BEGIN IMMEDIATE"); sqlite.exec("ROLLBACK"); return true; })) return;
+export async function beginImmediate<T>(fn: (tx: Tx) => T | Promise<T>, timeoutMs?: number): Promise<T> {
+  const db = getDb();
+  const deadline = Date.now() + (timeoutMs ?? (db.sqlite.pragma("busy_timeout", { simple: true }) as number));
+  for (let delay = 5; !tryBegin(db); delay = Math.min(delay * 2, 100)) {
     const left = deadline - Date.now();
     if (left <= 0) throw Object.assign(new Error("The database is busy; try again shortly"), { code: "SQLITE_BUSY" });
     await new Promise((r) => setTimeout(r, Math.min(delay, left)));
+  }
+  try {
+    const value = await fn(db);
+    db.sqlite.exec("COMMIT");
+    return value;
+  } catch (err) {
+    if (db.sqlite.inTransaction) db.sqlite.exec("ROLLBACK");
+    throw err;
   }
 }

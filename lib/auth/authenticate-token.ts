@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { apiTokens, users } from "@/db/schema";
-import { getDb, tryWrite } from "@/db/client";
+import { getDb } from "@/db/client";
+import { tryWrite } from "@/lib/db/write";
 import type { Actor } from "@/lib/auth/actor";
 import { hashToken, TOKEN_PREFIX } from "@/lib/auth/tokens";
 
@@ -16,7 +17,8 @@ export async function authenticateToken(authorization: string | null, now = Date
   // Record use at most once a minute: a busy integration should not turn every read into a write.
   // Best effort: while another connection holds a long write, a read must not wait for this.
   if (!row.t.lastUsedAt || now - row.t.lastUsedAt > 60_000) {
-    tryWrite(() => db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.t.id)).run());
+    void tryWrite((tx) => tx.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.t.id)))
+      .catch((err: unknown) => console.error("[herald] could not record a token's use", err));
   }
   return { kind: "token", userId: row.u.id, email: row.u.email, name: row.u.name, role: row.u.role, tokenPrefix: row.t.prefix };
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { leases } from "@/db/schema";
-import { getDb } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { write } from "@/lib/db/write";
 
 /**
@@ -17,23 +17,28 @@ export function leaseTtlMs(): number {
  * Take or renew a named lease for `ttlMs`. Exactly one holder wins: the upsert only
  * overwrites a row that is ours or has expired, and SQLite serializes the writes.
  */
-export function acquireLease(name: string, holder: string, ttlMs: number, now = Date.now()): boolean {
-  const row = getDb().insert(leases).values({ name, holder, expiresAt: now + ttlMs })
+export async function acquireLease(tx: Tx, name: string, holder: string, ttlMs: number, now = Date.now()): Promise<boolean> {
+  const [row] = await tx.insert(leases).values({ name, holder, expiresAt: now + ttlMs })
     .onConflictDoUpdate({
       target: leases.name,
       set: { holder, expiresAt: now + ttlMs },
       setWhere: sql`${leases.holder} = ${holder} OR ${leases.expiresAt} < ${now}`,
-    }).returning({ holder: leases.holder }).get();
+    }).returning({ holder: leases.holder });
   return row?.holder === holder;
 }
 
 /** acquireLease for a caller that may wait: waits for another connection's write lock first. */
 export function takeLease(name: string, holder: string, ttlMs: number, now = Date.now()): Promise<boolean> {
-  return write(() => ({ value: acquireLease(name, holder, ttlMs, now), changes: [] }));
+  return write(async (tx) => ({ value: await acquireLease(tx, name, holder, ttlMs, now), changes: [] }));
 }
 
-export function releaseLease(name: string, holder: string): void {
-  getDb().delete(leases).where(sql`${leases.name} = ${name} AND ${leases.holder} = ${holder}`).run();
+/** releaseLease in its own write, for a caller outside one. */
+export function giveBackLease(name: string, holder: string): Promise<void> {
+  return write(async (tx) => ({ value: await releaseLease(tx, name, holder), changes: [] }));
+}
+
+export async function releaseLease(tx: Tx, name: string, holder: string): Promise<void> {
+  await tx.delete(leases).where(sql`${leases.name} = ${name} AND ${leases.holder} = ${holder}`);
 }
 
 /** Whether `holder` holds the lease right now (read-only; for /api/health). */

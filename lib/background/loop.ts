@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { tryWrite } from "@/db/client";
 import { acquireLease, leaseTtlMs, releaseLease, takeLease } from "@/lib/background/lease";
 import { jobs, setWaker, type Job } from "@/lib/background/jobs";
 import { loopState, type JobState } from "@/lib/background/loop-state";
+import { tryWrite } from "@/lib/db/write";
 import { isBusyError } from "@/lib/errors";
 
 const g = globalThis as unknown as { heraldInstanceId?: string };
@@ -11,11 +11,8 @@ export const INSTANCE_ID = (g.heraldInstanceId ??= `${process.pid}-${randomUUID(
 
 /** Renew without blocking: a busy database must not freeze the process for a heartbeat. */
 function renew(lease: string, ttl: number): void {
-  try {
-    tryWrite(() => acquireLease(lease, INSTANCE_ID, ttl));
-  } catch (err) {
-    console.error(`[herald] could not renew lease ${lease}`, err);
-  }
+  tryWrite((tx) => acquireLease(tx, lease, INSTANCE_ID, ttl))
+    .catch((err: unknown) => console.error(`[herald] could not renew lease ${lease}`, err));
 }
 
 /**
@@ -23,7 +20,7 @@ function renew(lease: string, ttl: number): void {
  * this instance holds the job's DB lease, so several app instances never double-run it.
  * The returned stop() releases the leases, so a planned restart hands over at once.
  */
-export function startLoop(): () => void {
+export function startLoop(): () => Promise<void> {
   const timers = new Map<string, NodeJS.Timeout>();
   const ttl = leaseTtlMs();
   let stopped = false;
@@ -62,15 +59,14 @@ export function startLoop(): () => void {
     setWaker(job.name, () => void tick());
     timers.set(job.name, setTimeout(tick, 0));
   }
-  return () => {
+  return async () => {
     stopped = true;
     loopState.running = false;
     timers.forEach((t) => clearTimeout(t));
     // One short blocking wait for the lock: another instance's job ticks write often, and a release
     // that gives up at once leaves the lease to expire (a TTL without a dispatcher). Main allows 2 s.
-    try {
-      tryWrite(() => { for (const job of jobs.values()) releaseLease(`job:${job.name}`, INSTANCE_ID); }, 1_500);
-    } catch { /* the leases expire on their own */ }
+    await tryWrite(async (tx) => { for (const job of jobs.values()) await releaseLease(tx, `job:${job.name}`, INSTANCE_ID); }, 1_500)
+      .catch(() => { /* the leases expire on their own */ });
   };
 }
 

@@ -8,7 +8,7 @@ import "@/lib/notices/mail/notice-mail-job";
 import "@/lib/maintenance/maintenance-job";
 import "@/lib/reviews/overdue-job";
 
-type Globals = { heraldStarted?: boolean; heraldStopBackground?: () => void };
+type Globals = { heraldStarted?: boolean; heraldStopBackground?: () => Promise<void> };
 
 /** Runs once per server process: migrate the database, register jobs, start the loop. */
 export async function startServer(): Promise<void> {
@@ -25,8 +25,7 @@ export async function startServer(): Promise<void> {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     // Listening replaces Node's default exit, so exit here (SIGKILL still skips all of this).
     process.once(signal, () => {
-      stop();
-      process.exit(signal === "SIGTERM" ? 0 : 130);
+      void stop().finally(() => process.exit(signal === "SIGTERM" ? 0 : 130));
     });
   }
 }

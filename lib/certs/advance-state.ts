@@ -3,7 +3,7 @@ import { and, desc, eq, gt, inArray, max, ne } from "drizzle-orm";
 import { checkResults, components, incidents, monitorComponents, services, type CheckResult, type ComponentStatus, type Monitor } from "@/db/schema";
 import { getDb } from "@/db/client";
 import { systemActor } from "@/lib/auth/actor";
-import { acquireLease, releaseLease } from "@/lib/background/lease";
+import { giveBackLease, takeLease } from "@/lib/background/lease";
 import { decide, type Decision } from "@/lib/certs/decide";
 import { failureMessage, incidentTitle, recoveryMessage, resolvedMessage, type PublicSubject } from "@/lib/certs/incident-text";
 import { DomainError } from "@/lib/errors";
@@ -76,7 +76,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function advanceState(monitor: Monitor, result: CheckResult, now: number): Promise<{ decision: Decision; incidentId: string | null }> {
   const lease = `monitor:${monitor.id}`, holder = randomUUID();
-  for (let waited = 0; !acquireLease(lease, holder, 30_000); waited += 20) {
+  for (let waited = 0; !(await takeLease(lease, holder, 30_000)); waited += 20) {
     if (waited > 15_000) throw new DomainError("busy", `Monitor ${monitor.id} is busy; try again shortly`);
     await sleep(20);
   }
@@ -91,6 +91,6 @@ export async function advanceState(monitor: Monitor, result: CheckResult, now: n
       throw err;
     }
   } finally {
-    releaseLease(lease, holder);
+    await giveBackLease(lease, holder);
   }
 }

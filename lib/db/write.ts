@@ -1,5 +1,8 @@
-import { waitForWriteLock, writeTx, type Tx } from "@/db/client";
+import { AsyncLocalStorage } from "node:async_hooks";
+import pLimit, { type LimitFunction } from "p-limit";
+import { beginImmediate, type Tx } from "@/db/client";
 import { committed, type Change } from "@/lib/events/after-commit";
+import { isBusyError } from "@/lib/errors";
 
 /** What a write's transaction hands back: its result and every change readers must hear about. */
 export type Written<T> = { value: T; changes: readonly Change[] };
@@ -9,14 +12,31 @@ export type WriteOptions = {
   lockTimeoutMs?: number;
 };
 
+// One writer at a time per process, on globalThis because Next gives each bundle its own module
+// copies. The context lets a write inside a write join the open transaction instead of queueing.
+const g = globalThis as unknown as { heraldWriteQueue?: LimitFunction; heraldWriteScope?: AsyncLocalStorage<Tx> };
+const queue = (g.heraldWriteQueue ??= pLimit(1));
+const scope = (g.heraldWriteScope ??= new AsyncLocalStorage<Tx>());
+
 /**
- * The one way a verb writes: wait for the write lock off the event loop, run `fn` in one
- * synchronous BEGIN IMMEDIATE transaction (no await inside), then announce its declared changes
- * after commit. A throw rolls back and announces nothing. `changes: []` says "nothing public".
+ * The one way a verb writes: take this process's turn, wait for the database's write lock off
+ * the event loop, run `fn` in one transaction, then announce its declared changes after commit.
+ * A throw rolls back and announces nothing. `changes: []` says "nothing public".
  */
-export async function write<T>(fn: (tx: Tx) => Written<T>, opts: WriteOptions = {}): Promise<T> {
-  await waitForWriteLock(opts.lockTimeoutMs);
-  const { value, changes } = writeTx(fn);
+export async function write<T>(fn: (tx: Tx) => Written<T> | Promise<Written<T>>, opts: WriteOptions = {}): Promise<T> {
+  const open = scope.getStore();
+  if (open) return (await fn(open)).value; // the outer write commits and announces
+  const { value, changes } = await queue(() => beginImmediate((tx) => scope.run(tx, () => fn(tx)), opts.lockTimeoutMs));
   for (const change of changes) committed(change);
   return value;
+}
+
+/** A best-effort write (lease renewals, token use): null when the lock stays held past `waitMs`. */
+export async function tryWrite<T>(fn: (tx: Tx) => T | Promise<T>, waitMs = 0): Promise<T | null> {
+  try {
+    return await write(async (tx) => ({ value: await fn(tx), changes: [] }), { lockTimeoutMs: waitMs });
+  } catch (err) {
+    if (isBusyError(err)) return null;
+    throw err;
+  }
 }

@@ -23,9 +23,9 @@ const server = createServer((req, res) => {
   });
 });
 server.keepAliveTimeout = 65_000; // outlive the main thread's pooled connections
-parentPort?.on("message", (m: { type: string }) => {
+parentPort?.on("message", async (m: { type: string }) => {
   if (m.type !== "shutdown") return;
-  (globalThis as unknown as { heraldStopBackground?: () => void }).heraldStopBackground?.();
+  await (globalThis as unknown as { heraldStopBackground?: () => Promise<void> }).heraldStopBackground?.();
   parentPort?.postMessage({ type: "stopped" });
 });
 server.listen(0, "127.0.0.1", () => parentPort?.postMessage({ type: "ready", port: (server.address() as AddressInfo).port }));

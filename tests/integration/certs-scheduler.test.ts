@@ -95,7 +95,7 @@ describe("scheduled certificate checks", () => {
       for (let i = 0; i < 100 && resultsPer(ids).length < 3; i++) await new Promise((r) => setTimeout(r, 50));
       holder = lease()?.holder;
     } finally {
-      stop();
+      await stop();
     }
     expect(resultsPer(ids).map((r) => r.n)).toEqual([1, 1, 1]);
     expect(holder).toBe(INSTANCE_ID);

@@ -5,8 +5,9 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { databasePath } from "@/db/open";
-import { getDb, tryWrite, waitForWriteLock } from "@/db/client";
-import { acquireLease, leaseTtlMs } from "@/lib/background/lease";
+import { getDb } from "@/db/client";
+import { tryWrite, write } from "@/lib/db/write";
+import { acquireLease, leaseTtlMs, takeLease } from "@/lib/background/lease";
 import { INSTANCE_ID } from "@/lib/background/loop";
 import { loopState } from "@/lib/background/loop-state";
 import { backoffDelay } from "@/lib/fanout/backoff";
@@ -32,8 +33,8 @@ describe("/api/health", () => {
     loopState.instanceId = INSTANCE_ID;
     loopState.jobs.set("dispatch", { lastRunAt: 1_800_000_000_000, lastOkAt: 1_800_000_000_000 });
     loopState.jobs.set("cert-checks", { lastRunAt: null, lastOkAt: null });
-    expect(acquireLease("job:dispatch", INSTANCE_ID, leaseTtlMs())).toBe(true);
-    expect(acquireLease("job:cert-checks", "another-instance", leaseTtlMs())).toBe(true);
+    expect(await takeLease("job:dispatch", INSTANCE_ID, leaseTtlMs())).toBe(true);
+    expect(await takeLease("job:cert-checks", "another-instance", leaseTtlMs())).toBe(true);
     const h = await healthJson();
     expect(h.status).toBe(200);
     expect(h.json).toEqual({
@@ -76,7 +77,7 @@ describe("waiting for another connection's write lock", () => {
     let ticks = 0;
     const timer = setInterval(() => ticks++, 10);
     const started = Date.now();
-    await waitForWriteLock(2_000);
+    await write(() => ({ value: null, changes: [] }), { lockTimeoutMs: 2_000 });
     clearInterval(timer);
     expect(Date.now() - started).toBeGreaterThanOrEqual(200);
     expect(ticks).toBeGreaterThanOrEqual(10); // the loop kept running while we waited
@@ -86,16 +87,16 @@ describe("waiting for another connection's write lock", () => {
     other.exec("BEGIN IMMEDIATE");
     try {
       const started = Date.now();
-      await expect(waitForWriteLock()).rejects.toMatchObject({ code: "SQLITE_BUSY", message: "The database is busy; try again shortly" });
+      await expect(write(() => ({ value: null, changes: [] }))).rejects.toMatchObject({ code: "SQLITE_BUSY", message: "The database is busy; try again shortly" });
       expect(Date.now() - started).toBeGreaterThanOrEqual(380); // HERALD_BUSY_TIMEOUT_MS
       const t = Date.now();
-      expect(tryWrite(() => acquireLease("job:x", INSTANCE_ID, 1000))).toBeNull();
+      expect(await tryWrite((tx) => acquireLease(tx, "job:x", INSTANCE_ID, 1000))).toBeNull();
       expect(Date.now() - t).toBeLessThan(100);
       expect(getDb().sqlite.pragma("busy_timeout", { simple: true })).toBe(400); // restored
     } finally {
       other.exec("ROLLBACK");
     }
-    expect(tryWrite(() => acquireLease("job:x", INSTANCE_ID, 1000))).toBe(true);
+    expect(await tryWrite((tx) => acquireLease(tx, "job:x", INSTANCE_ID, 1000))).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { deliveries, incidentUpdates, type Delivery } from "@/db/schema";
-import { acquireLease, releaseLease } from "@/lib/background/lease";
+import { giveBackLease, takeLease } from "@/lib/background/lease";
 import { INSTANCE_ID } from "@/lib/background/loop";
 import { claimDelivery } from "@/lib/fanout/claim-delivery";
 import { dispatchDeliveries } from "@/lib/fanout/dispatch-deliveries";
@@ -173,14 +173,14 @@ describe("X thread through the outbox", () => {
 
   it("sends nothing while another instance holds the dispatcher's lease", async () => {
     const inc = await open();
-    releaseLease("job:dispatch", INSTANCE_ID); // this test process took it on earlier passes
-    expect(acquireLease("job:dispatch", "other-instance", 30_000)).toBe(true);
+    await giveBackLease("job:dispatch", INSTANCE_ID); // this test process took it on earlier passes
+    expect(await takeLease("job:dispatch", "other-instance", 30_000)).toBe(true);
     try {
       expect(await dispatch()).toMatchObject({ sent: 0 });
       expect(fake.posts()).toHaveLength(0);
       expect(rows(inc.id)[0]).toMatchObject({ state: "pending", claimedAt: null });
     } finally {
-      releaseLease("job:dispatch", "other-instance");
+      await giveBackLease("job:dispatch", "other-instance");
     }
     expect(await dispatch()).toMatchObject({ sent: 1 });
   });
