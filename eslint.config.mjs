@@ -28,6 +28,17 @@ const config = [
   // Writes that must never wait: a token's lastUsedAt and lease heartbeats are skipped while locked.
   { files: ["lib/auth/authenticate-token.ts", "lib/background/loop.ts"], rules: { "no-restricted-imports": ["error", writeBypass(true)] } },
   { files: ["lib/db/write.ts"], rules: { "no-restricted-imports": ["error", parentImports] } },
+  // Every query is awaited (the same code runs on PostgreSQL): a promise left floating, or used
+  // as a condition or an array callback's result, is a bug the type checker alone cannot see.
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: false }],
+      "@typescript-eslint/await-thenable": "error",
+    },
+  },
   { ignores: [".next/**", ".next-*/**", "node_modules/**", "data/**", "tests/.tmp/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
 ];
 

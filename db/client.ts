@@ -1,4 +1,5 @@
 import "server-only";
+import type { SQL } from "drizzle-orm";
 import { databasePath, openDatabase, type Db } from "@/db/open";
 
 // One connection per process and file, opened lazily so `next build` never touches the DB.
@@ -13,6 +14,11 @@ export function getDb(): Db {
     g.heraldDb = { file, db: openDatabase(file) };
   }
   return g.heraldDb.db;
+}
+
+/** Run one statement written in SQL both dialects read (drizzle's builders cannot express it). */
+export async function execute(q: Db, statement: SQL): Promise<void> {
+  q.run(statement);
 }
 
 /** What a write's callback gets: the connection, inside BEGIN IMMEDIATE … COMMIT (lib/db/write.ts). */

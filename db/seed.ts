@@ -9,6 +9,7 @@ import { postUpdate } from "@/lib/incidents/post-update";
 import { openIncidentInput } from "@/lib/incidents/input";
 import { scheduleMaintenanceInput } from "@/lib/maintenance/input";
 import { scheduleMaintenance } from "@/lib/maintenance/schedule-maintenance";
+import { one } from "@/db/one";
 
 /** Set by `npm run demo` (and the tests) to give the demo accounts a password known in advance. */
 export const DEMO_PASSWORD_ENV = "HERALD_DEMO_PASSWORD";
@@ -37,14 +38,15 @@ export type SeedResult = { seeded: boolean; accounts: { email: string; role: str
  */
 export async function seed(opts: { incidents?: boolean; password?: string } = {}): Promise<SeedResult> {
   const db = getDb();
-  const existing = (await db.select({ n: count() }).from(services).get())?.n ?? 0;
+  const existing = ((await db.select({ n: count() }).from(services).limit(1))[0])?.n ?? 0;
   if (existing > 0) return { seeded: false, accounts: [] };
-  CATALOG.forEach((s, position) => {
-    const svc = db.insert(services).values({ slug: s.slug, name: s.name, idPrefix: s.idPrefix, position }).returning().get();
-    s.components.forEach((name, i) =>
-      db.insert(components).values({ serviceId: svc.id, slug: slugify(name), name, position: i, createdAt: Date.now() }).run());
-  });
-  const haveUsers = (await db.select({ n: count() }).from(users).get())?.n ?? 0;
+  for (const [position, s] of CATALOG.entries()) {
+    const svc = await one(db.insert(services).values({ slug: s.slug, name: s.name, idPrefix: s.idPrefix, position }).returning());
+    for (const [i, name] of s.components.entries()) {
+      await db.insert(components).values({ serviceId: svc.id, slug: slugify(name), name, position: i, createdAt: Date.now() });
+    }
+  }
+  const haveUsers = ((await db.select({ n: count() }).from(users).limit(1))[0])?.n ?? 0;
   const accounts = haveUsers > 0 ? [] : DEMO_USERS.map((u) => ({ ...u, password: opts.password || generatePassword() }));
   for (const u of accounts) await createUser(u, systemActor("seed"));
   if (opts.incidents !== false) await seedIncidents();

@@ -12,7 +12,7 @@ export type IncidentSummaryJson = Omit<IncidentJson, "updates"> & { latestUpdate
 /** Incidents newest first; an unknown service filter is a 422 rather than a silent empty list. */
 export async function listIncidentsJson(filter: IncidentListFilter, baseUrl: string): Promise<IncidentSummaryJson[]> {
   if (filter.serviceSlug) {
-    const svc = await getDb().select({ id: services.id }).from(services).where(eq(services.slug, filter.serviceSlug)).get();
+    const svc = (await getDb().select({ id: services.id }).from(services).where(eq(services.slug, filter.serviceSlug)).limit(1))[0];
     if (!svc) throw invalid(`Unknown service: ${filter.serviceSlug}`, { field: "service" });
   }
   const rows = await listIncidents(filter);

@@ -9,5 +9,5 @@ export async function listAudit(opts: { limit?: number; beforeId?: number } = {}
   const limit = Math.min(Math.max(opts.limit ?? 100, 1), 500);
   const query = getDb().select().from(auditLog);
   const filtered = opts.beforeId !== undefined ? query.where(lt(auditLog.id, opts.beforeId)) : query;
-  return filtered.orderBy(desc(auditLog.id)).limit(limit).all();
+  return await filtered.orderBy(desc(auditLog.id)).limit(limit);
 }

@@ -10,7 +10,7 @@ export type AuditEntry = {
 };
 
 /** Append one audit row; pass `tx` to make it part of the change it describes. */
-export function recordAudit(actor: Actor | null, entry: AuditEntry, tx?: Tx, at = Date.now()): void {
+export async function recordAudit(actor: Actor | null, entry: AuditEntry, tx?: Tx, at = Date.now()): Promise<void> {
   const row = {
     at,
     actorId: actor ? actorUserId(actor) : null,
@@ -20,5 +20,5 @@ export function recordAudit(actor: Actor | null, entry: AuditEntry, tx?: Tx, at 
     detail: entry.detail ?? null,
     ip: entry.ip ?? null,
   };
-  (tx ?? getDb()).insert(auditLog).values(row).run();
+  await (tx ?? getDb()).insert(auditLog).values(row);
 }

@@ -11,8 +11,8 @@ export async function authenticateToken(authorization: string | null, now = Date
   const token = match?.[1];
   if (!token?.startsWith(TOKEN_PREFIX)) return null;
   const db = getDb();
-  const row = await db.select({ t: apiTokens, u: users }).from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId)).where(eq(apiTokens.tokenHash, hashToken(token))).get();
+  const row = (await db.select({ t: apiTokens, u: users }).from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId)).where(eq(apiTokens.tokenHash, hashToken(token))).limit(1))[0];
   if (!row || row.t.revokedAt || row.u.disabledAt || (row.t.expiresAt && row.t.expiresAt <= now)) return null;
   // Record use at most once a minute: a busy integration should not turn every read into a write.
   // Best effort: while another connection holds a long write, a read must not wait for this.

@@ -7,8 +7,8 @@ import { write } from "@/lib/db/write";
  * IP), so signing in to one's own account never launders guesses made at others.
  */
 export async function forgetSigninAttempt(attemptId: number): Promise<void> {
-  await write((tx) => {
-    tx.delete(signinAttempts).where(eq(signinAttempts.id, attemptId)).run();
+  await write(async (tx) => {
+    await tx.delete(signinAttempts).where(eq(signinAttempts.id, attemptId));
     return { value: undefined, changes: [] };
   });
 }

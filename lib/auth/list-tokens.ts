@@ -27,7 +27,7 @@ export async function listTokens(actor: Extract<Actor, { userId: number }>, opts
     createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt,
   }).from(apiTokens).innerJoin(users, eq(users.id, apiTokens.userId))
     .where(everyone ? undefined : eq(apiTokens.userId, actor.userId))
-    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id)).all();
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
   return rows.map((t) => ({
     ...t,
     state: t.revokedAt !== null ? "revoked" : t.expiresAt !== null && t.expiresAt <= now ? "expired" : "active",

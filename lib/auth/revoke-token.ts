@@ -12,16 +12,16 @@ import { DomainError, notFound } from "@/lib/errors";
 export async function revokeToken(idOrPrefix: string, actor: Actor | null): Promise<void> {
   const key = idOrPrefix.trim();
   const where = /^\d+$/.test(key) ? eq(apiTokens.id, Number(key)) : eq(apiTokens.prefix, key);
-  await write((tx) => {
-    const rows = tx.select().from(apiTokens).where(and(where, isNull(apiTokens.revokedAt))).all();
+  await write(async (tx) => {
+    const rows = await tx.select().from(apiTokens).where(and(where, isNull(apiTokens.revokedAt)));
     if (rows.length === 0) throw notFound(`No active token ${key}`);
     const mayRevokeAny = !actor || actor.kind === "system" || actor.role === "admin";
     if (!mayRevokeAny && rows.some((r) => r.userId !== actor.userId)) {
       throw new DomainError("forbidden", "You can only revoke your own API tokens");
     }
     const now = Date.now();
-    tx.update(apiTokens).set({ revokedAt: now }).where(and(where, isNull(apiTokens.revokedAt))).run();
-    recordAudit(actor, { action: "token.revoked", target: key, detail: { tokenIds: rows.map((r) => r.id) } }, tx, now);
+    await tx.update(apiTokens).set({ revokedAt: now }).where(and(where, isNull(apiTokens.revokedAt)));
+    await recordAudit(actor, { action: "token.revoked", target: key, detail: { tokenIds: rows.map((r) => r.id) } }, tx, now);
     return { value: undefined, changes: [] }; // tokens are not public
   });
 }

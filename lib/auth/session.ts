@@ -16,7 +16,7 @@ export async function currentUser(): Promise<UserActor | null> {
   const session = (await getServerSession(authOptions)) as { uid?: string; signedInAt?: number } | null;
   const uid = Number(session?.uid);
   if (!Number.isInteger(uid)) return null;
-  const user = await getDb().select().from(users).where(eq(users.id, uid)).get();
+  const user = (await getDb().select().from(users).where(eq(users.id, uid)).limit(1))[0];
   if (!user || user.disabledAt) return null;
   // A session from before the latest password change or reset is void.
   if (user.passwordChangedAt !== null && (session?.signedInAt ?? 0) < user.passwordChangedAt) return null;

@@ -36,17 +36,17 @@ async function checkUnderLimits(email: string, password: string, ip: string | nu
     if ((throttledAudited.get(key) ?? 0) <= now - SIGNIN_WINDOW_MS) {
       if (throttledAudited.size > 10_000) for (const [k, t] of throttledAudited) if (t <= now - SIGNIN_WINDOW_MS) throttledAudited.delete(k);
       throttledAudited.set(key, now);
-      recordAudit(null, { action: "signin.throttled", target: normalized, ip, detail: { retryAfterSeconds: attempt.retryAfterSeconds } });
+      await recordAudit(null, { action: "signin.throttled", target: normalized, ip, detail: { retryAfterSeconds: attempt.retryAfterSeconds } });
     }
     return { user: null, retryAfterSeconds: attempt.retryAfterSeconds };
   }
-  const user = await getDb().select().from(users).where(eq(users.email, normalized)).get();
+  const user = (await getDb().select().from(users).where(eq(users.email, normalized)).limit(1))[0];
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || user.disabledAt) {
-    recordAudit(null, { action: "signin.failed", target: normalized, ip });
+    await recordAudit(null, { action: "signin.failed", target: normalized, ip });
     return { user: null };
   }
   await forgetSigninAttempt(attempt.attemptId);
-  recordAudit({ kind: "user", userId: user.id, email: user.email, name: user.name, role: user.role }, { action: "signin", ip });
+  await recordAudit({ kind: "user", userId: user.id, email: user.email, name: user.name, role: user.role }, { action: "signin", ip });
   return { user };
 }

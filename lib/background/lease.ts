@@ -43,7 +43,7 @@ export async function releaseLease(tx: Tx, name: string, holder: string): Promis
 
 /** Whether `holder` holds the lease right now (read-only; for /api/health). */
 export async function holdsLease(name: string, holder: string, now = Date.now()): Promise<boolean> {
-  const row = await getDb().select({ holder: leases.holder, expiresAt: leases.expiresAt }).from(leases)
-    .where(sql`${leases.name} = ${name}`).get();
+  const row = (await getDb().select({ holder: leases.holder, expiresAt: leases.expiresAt }).from(leases)
+    .where(sql`${leases.name} = ${name}`).limit(1))[0];
   return row?.holder === holder && row.expiresAt >= now;
 }

@@ -19,20 +19,20 @@ async function loadFacts(monitor: Monitor) {
   const db = getDb();
   const results = await db.select({ id: checkResults.id, checkedAt: checkResults.checkedAt, findings: checkResults.findings })
     .from(checkResults).where(eq(checkResults.monitorId, monitor.id))
-    .orderBy(desc(checkResults.checkedAt), desc(checkResults.id)).limit(Math.max(WINDOW, monitor.autoResolve * 4)).all();
-  const openIncident = await db.select({ id: incidents.id, status: incidents.status }).from(incidents)
+    .orderBy(desc(checkResults.checkedAt), desc(checkResults.id)).limit(Math.max(WINDOW, monitor.autoResolve * 4));
+  const openIncident = (await db.select({ id: incidents.id, status: incidents.status }).from(incidents)
     .where(and(eq(incidents.monitorId, monitor.id), eq(incidents.origin, "monitor"), ne(incidents.status, "resolved")))
-    .orderBy(desc(incidents.startedAt)).limit(1).get();
-  const lastHealthy = (await db.select({ at: max(checkResults.checkedAt) }).from(checkResults)
-    .where(and(eq(checkResults.monitorId, monitor.id), inArray(checkResults.category, HEALTHY_CATEGORIES))).get())?.at ?? -1;
-  const since = await db.select({ id: incidents.id }).from(incidents)
-    .where(and(eq(incidents.monitorId, monitor.id), eq(incidents.origin, "monitor"), gt(incidents.startedAt, lastHealthy))).limit(1).get();
+    .orderBy(desc(incidents.startedAt)).limit(1))[0];
+  const lastHealthy = ((await db.select({ at: max(checkResults.checkedAt) }).from(checkResults)
+    .where(and(eq(checkResults.monitorId, monitor.id), inArray(checkResults.category, HEALTHY_CATEGORIES))).limit(1))[0])?.at ?? -1;
+  const since = (await db.select({ id: incidents.id }).from(incidents)
+    .where(and(eq(incidents.monitorId, monitor.id), eq(incidents.origin, "monitor"), gt(incidents.startedAt, lastHealthy))).limit(1))[0];
   return { results, openIncident: openIncident ?? null, episodeHadIncident: Boolean(since), autoResolve: monitor.autoResolve };
 }
 
 async function linked(monitor: Monitor) {
-  return getDb().select({ slug: components.slug, name: components.name }).from(monitorComponents)
-    .innerJoin(components, eq(components.id, monitorComponents.componentId)).where(eq(monitorComponents.monitorId, monitor.id)).all();
+  return await getDb().select({ slug: components.slug, name: components.name }).from(monitorComponents)
+    .innerJoin(components, eq(components.id, monitorComponents.componentId)).where(eq(monitorComponents.monitorId, monitor.id));
 }
 
 async function linkedComponents(monitor: Monitor, status: ComponentStatus): Promise<Record<string, ComponentStatus>> {
@@ -41,7 +41,7 @@ async function linkedComponents(monitor: Monitor, status: ComponentStatus): Prom
 
 /** What the public incident may name: the service and its linked components, never the target. */
 async function publicSubject(monitor: Monitor): Promise<PublicSubject & { slug: string | undefined }> {
-  const service = await getDb().select({ slug: services.slug, name: services.name }).from(services).where(eq(services.id, monitor.serviceId)).get();
+  const service = (await getDb().select({ slug: services.slug, name: services.name }).from(services).where(eq(services.id, monitor.serviceId)).limit(1))[0];
   return { slug: service?.slug, service: service?.name ?? "This service", components: (await linked(monitor)).map((c) => c.name) };
 }
 

@@ -9,6 +9,7 @@ import { vetTarget } from "@/lib/certs/vet-target";
 import type { CreateMonitorInput } from "@/lib/certs/input";
 import { invalid } from "@/lib/errors";
 import { resolveComponents } from "@/lib/incidents/append-update";
+import { one } from "@/db/one";
 
 /** Add a certificate monitor linked to a service and some of its components; first check is due at once. */
 export async function createMonitor(input: CreateMonitorInput, actor: Actor, opts: { now?: number } = {}): Promise<Monitor> {
@@ -16,18 +17,18 @@ export async function createMonitor(input: CreateMonitorInput, actor: Actor, opt
   const vetted = await vetTarget(input.host);
   if (!vetted.ok && vetted.reason === "denied") throw invalid(vetted.message, { field: "host" });
   const now = opts.now ?? Date.now();
-  const monitor = await write((tx) => {
-    const service = tx.select().from(services).where(eq(services.slug, input.service)).get();
+  const monitor = await write(async (tx) => {
+    const service = (await tx.select().from(services).where(eq(services.slug, input.service)).limit(1))[0];
     if (!service) throw invalid(`Unknown service: ${input.service}`, { field: "service" });
-    const linked = resolveComponents(tx, service.id, input.components);
-    const row = tx.insert(monitors).values({
+    const linked = await resolveComponents(tx, service.id, input.components);
+    const row = await one(tx.insert(monitors).values({
       name: input.name, host: input.host, port: input.port, servername: input.servername ?? null,
       protocol: input.protocol, caPem: input.caPem?.trim() || null, warnDays: input.warnDays,
       criticalDays: input.criticalDays, intervalSeconds: input.intervalSeconds, serviceId: service.id,
       autoResolve: input.autoResolve, nextCheckAt: now, createdAt: now, createdBy: actorUserId(actor),
-    }).returning().get();
-    for (const c of linked.values()) tx.insert(monitorComponents).values({ monitorId: row.id, componentId: c.id }).run();
-    recordAudit(actor, { action: "monitor.created", target: String(row.id), detail: { host: row.host, port: row.port, service: service.slug } }, tx, now);
+    }).returning());
+    for (const c of linked.values()) await tx.insert(monitorComponents).values({ monitorId: row.id, componentId: c.id });
+    await recordAudit(actor, { action: "monitor.created", target: String(row.id), detail: { host: row.host, port: row.port, service: service.slug } }, tx, now);
     return { value: row, changes: [{ kind: "monitor", id: String(row.id) }] };
   });
   wakeJob(CHECK_JOB);

@@ -12,17 +12,17 @@ import { conflict, notFound } from "@/lib/errors";
  */
 export async function deleteMonitor(id: number, actor: Actor, opts: { now?: number } = {}): Promise<void> {
   const now = opts.now ?? Date.now();
-  await write((tx) => {
-    const monitor = tx.select().from(monitors).where(eq(monitors.id, id)).get();
+  await write(async (tx) => {
+    const monitor = (await tx.select().from(monitors).where(eq(monitors.id, id)).limit(1))[0];
     if (!monitor) throw notFound(`No monitor ${id}`);
-    const open = tx.select({ id: incidents.id }).from(incidents)
-      .where(and(eq(incidents.monitorId, id), eq(incidents.origin, "monitor"), ne(incidents.status, "resolved"))).get();
+    const open = (await tx.select({ id: incidents.id }).from(incidents)
+      .where(and(eq(incidents.monitorId, id), eq(incidents.origin, "monitor"), ne(incidents.status, "resolved"))).limit(1))[0];
     if (open) throw conflict(`Monitor ${id} has open incident ${open.id}; resolve it first`);
-    const results = tx.delete(checkResults).where(eq(checkResults.monitorId, id)).run().changes;
-    tx.delete(notices).where(eq(notices.monitorId, id)).run();
-    tx.delete(monitorComponents).where(eq(monitorComponents.monitorId, id)).run();
-    tx.delete(monitors).where(eq(monitors.id, id)).run();
-    recordAudit(actor, { action: "monitor.deleted", target: String(id), detail: { name: monitor.name, host: monitor.host, port: monitor.port, checkResults: results } }, tx, now);
+    const results = (await tx.delete(checkResults).where(eq(checkResults.monitorId, id))).changes;
+    await tx.delete(notices).where(eq(notices.monitorId, id));
+    await tx.delete(monitorComponents).where(eq(monitorComponents.monitorId, id));
+    await tx.delete(monitors).where(eq(monitors.id, id));
+    await recordAudit(actor, { action: "monitor.deleted", target: String(id), detail: { name: monitor.name, host: monitor.host, port: monitor.port, checkResults: results } }, tx, now);
     return { value: undefined, changes: [{ kind: "monitor", id: String(id) }] };
   });
 }

@@ -11,7 +11,7 @@ export async function getMonitor(id: number, opts: { historyLimit?: number } = {
   if (!summary) return null;
   const db = getDb();
   const results = await db.select().from(checkResults).where(eq(checkResults.monitorId, id))
-    .orderBy(desc(checkResults.checkedAt), desc(checkResults.id)).limit(opts.historyLimit ?? 50).all();
-  const mine = await db.select().from(notices).where(eq(notices.monitorId, id)).orderBy(desc(notices.createdAt), desc(notices.id)).limit(100).all();
+    .orderBy(desc(checkResults.checkedAt), desc(checkResults.id)).limit(opts.historyLimit ?? 50);
+  const mine = await db.select().from(notices).where(eq(notices.monitorId, id)).orderBy(desc(notices.createdAt), desc(notices.id)).limit(100);
   return { ...summary, results, notices: mine };
 }

@@ -7,7 +7,7 @@ export const TARGET_POLICY_KEY = "monitor_targets";
 
 /** The saved monitor target policy, or the default when no admin has saved one. */
 export async function getTargetPolicy(): Promise<{ policy: TargetPolicy; updatedAt: number | null }> {
-  const row = await getDb().select().from(settings).where(eq(settings.key, TARGET_POLICY_KEY)).get();
+  const row = (await getDb().select().from(settings).where(eq(settings.key, TARGET_POLICY_KEY)).limit(1))[0];
   if (!row) return { policy: DEFAULT_TARGET_POLICY, updatedAt: null };
   const parsed = targetPolicyInput.safeParse(row.value);
   if (parsed.success) return { policy: parsed.data, updatedAt: row.updatedAt };

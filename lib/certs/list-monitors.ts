@@ -19,16 +19,16 @@ const sortKey = (m: MonitorSummary) => (!m.lastResult ? Infinity : (m.lastResult
 export async function listMonitors(opts: { ids?: number[]; historyLimit?: number } = {}): Promise<MonitorSummary[]> {
   const db = getDb();
   const rows = await db.select({ m: monitors, s: services }).from(monitors).innerJoin(services, eq(services.id, monitors.serviceId))
-    .where(opts.ids ? inArray(monitors.id, opts.ids) : undefined).all();
+    .where(opts.ids ? inArray(monitors.id, opts.ids) : undefined);
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.m.id);
   const links = await db.select({ monitorId: monitorComponents.monitorId, slug: components.slug, name: components.name })
     .from(monitorComponents).innerJoin(components, eq(components.id, monitorComponents.componentId))
-    .where(inArray(monitorComponents.monitorId, ids)).orderBy(components.position).all();
+    .where(inArray(monitorComponents.monitorId, ids)).orderBy(components.position);
   const latestIds = db.select({ id: max(checkResults.id) }).from(checkResults).where(inArray(checkResults.monitorId, ids)).groupBy(checkResults.monitorId);
-  const latest = await db.select().from(checkResults).where(inArray(checkResults.id, latestIds)).all();
+  const latest = await db.select().from(checkResults).where(inArray(checkResults.id, latestIds));
   const open = await db.select({ id: incidents.id, monitorId: incidents.monitorId }).from(incidents)
-    .where(and(inArray(incidents.monitorId, ids), eq(incidents.origin, "monitor"), ne(incidents.status, "resolved"))).all();
+    .where(and(inArray(incidents.monitorId, ids), eq(incidents.origin, "monitor"), ne(incidents.status, "resolved")));
   const limit = opts.historyLimit ?? 0;
   const out = await Promise.all(rows.map(async ({ m, s }) => ({
     ...m,
@@ -37,7 +37,7 @@ export async function listMonitors(opts: { ids?: number[]; historyLimit?: number
     lastResult: latest.find((r) => r.monitorId === m.id) ?? null,
     incidentId: open.find((i) => i.monitorId === m.id)?.id ?? null,
     history: limit === 0 ? [] : (await db.select({ checkedAt: checkResults.checkedAt, daysLeft: checkResults.daysLeft, category: checkResults.category })
-      .from(checkResults).where(eq(checkResults.monitorId, m.id)).orderBy(desc(checkResults.checkedAt), desc(checkResults.id)).limit(limit).all()).reverse(),
+      .from(checkResults).where(eq(checkResults.monitorId, m.id)).orderBy(desc(checkResults.checkedAt), desc(checkResults.id)).limit(limit)).reverse(),
   })));
   return out.sort((a, b) => sortKey(a) - sortKey(b) || a.name.localeCompare(b.name) || a.id - b.id);
 }

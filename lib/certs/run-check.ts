@@ -24,7 +24,7 @@ export type RunCheckOptions = {
  */
 export async function runCheck(monitorOrId: number | Monitor, opts: RunCheckOptions = {}): Promise<CheckRun> {
   const monitor = typeof monitorOrId === "number"
-    ? await getDb().select().from(monitors).where(eq(monitors.id, monitorOrId)).get()
+    ? (await getDb().select().from(monitors).where(eq(monitors.id, monitorOrId)).limit(1))[0]
     : monitorOrId;
   if (!monitor) throw notFound(`No monitor ${String(monitorOrId)}`);
   // The admin's target policy is applied at every check, not only when the monitor was added.

@@ -20,13 +20,16 @@ export async function runDueChecks(opts: DueRunOptions = {}): Promise<{ checked:
   const claimAt = opts.now ?? Date.now();
   const due = await getDb().select({ id: monitors.id }).from(monitors)
     .where(and(lte(monitors.nextCheckAt, claimAt), eq(monitors.enabled, true)))
-    .orderBy(asc(monitors.nextCheckAt)).limit(opts.limit ?? 1000).all();
+    .orderBy(asc(monitors.nextCheckAt)).limit(opts.limit ?? 1000);
   if (due.length === 0) return { checked: 0, failed: 0 };
-  const claimed: Monitor[] = await write((tx) => ({
-    value: due.flatMap(({ id }) => tx.update(monitors).set({ nextCheckAt: sql`${claimAt} + ${monitors.intervalSeconds} * 1000` })
-      .where(and(eq(monitors.id, id), lte(monitors.nextCheckAt, claimAt))).returning().all()),
-    changes: [], // a schedule, not something readers see
-  }));
+  const claimed: Monitor[] = await write(async (tx) => {
+    const value: Monitor[] = [];
+    for (const { id } of due) {
+      value.push(...await tx.update(monitors).set({ nextCheckAt: sql`${claimAt} + ${monitors.intervalSeconds} * 1000` })
+        .where(and(eq(monitors.id, id), lte(monitors.nextCheckAt, claimAt))).returning());
+    }
+    return { value, changes: [] }; // a schedule, not something readers see
+  });
   let next = 0, failed = 0;
   const worker = async () => {
     for (let m = claimed[next++]; m; m = claimed[next++]) {

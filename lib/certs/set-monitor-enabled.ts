@@ -12,21 +12,21 @@ import { notFound } from "@/lib/errors";
  * Pause or resume inside a caller's transaction; false when already in that state. A paused
  * monitor is skipped by the scheduler; resuming makes it due at once rather than at a stale time.
  */
-export function applyEnabled(tx: Tx, monitor: Monitor, enabled: boolean, actor: Actor, now: number): boolean {
+export async function applyEnabled(tx: Tx, monitor: Monitor, enabled: boolean, actor: Actor, now: number): Promise<boolean> {
   if (monitor.enabled === enabled) return false;
-  tx.update(monitors).set(enabled ? { enabled, nextCheckAt: now } : { enabled }).where(eq(monitors.id, monitor.id)).run();
-  recordAudit(actor, { action: enabled ? "monitor.resumed" : "monitor.paused", target: String(monitor.id), detail: { name: monitor.name } }, tx, now);
+  await tx.update(monitors).set(enabled ? { enabled, nextCheckAt: now } : { enabled }).where(eq(monitors.id, monitor.id));
+  await recordAudit(actor, { action: enabled ? "monitor.resumed" : "monitor.paused", target: String(monitor.id), detail: { name: monitor.name } }, tx, now);
   return true;
 }
 
 /** Pause (enabled=false) or resume a monitor; asking for the state it is in changes nothing. */
 export async function setMonitorEnabled(id: number, enabled: boolean, actor: Actor, opts: { now?: number } = {}): Promise<Monitor> {
   const now = opts.now ?? Date.now();
-  const { row, changed } = await write((tx) => {
-    const monitor = tx.select().from(monitors).where(eq(monitors.id, id)).get();
+  const { row, changed } = await write(async (tx) => {
+    const monitor = (await tx.select().from(monitors).where(eq(monitors.id, id)).limit(1))[0];
     if (!monitor) throw notFound(`No monitor ${id}`);
-    const changed = applyEnabled(tx, monitor, enabled, actor, now);
-    const row = tx.select().from(monitors).where(eq(monitors.id, id)).get() ?? monitor;
+    const changed = await applyEnabled(tx, monitor, enabled, actor, now);
+    const row = (await tx.select().from(monitors).where(eq(monitors.id, id)).limit(1))[0] ?? monitor;
     return { value: { row, changed }, changes: changed ? [{ kind: "monitor", id: String(id) }] : [] };
   });
   if (changed && enabled) wakeJob(CHECK_JOB);

@@ -21,15 +21,15 @@ const PLAIN = ["name", "warnDays", "criticalDays", "intervalSeconds", "autoResol
  * components unlinks the old service's components.
  */
 export async function updateMonitor(id: number, input: UpdateMonitorInput, actor: Actor, opts: { now?: number } = {}): Promise<Monitor> {
-  const before = await getDb().select().from(monitors).where(eq(monitors.id, id)).get();
+  const before = (await getDb().select().from(monitors).where(eq(monitors.id, id)).limit(1))[0];
   if (!before) throw notFound(`No monitor ${id}`);
   if (input.host !== undefined || input.port !== undefined) {
     const vetted = await vetTarget(input.host ?? before.host);
     if (!vetted.ok && vetted.reason === "denied") throw invalid(vetted.message, { field: "host" });
   }
   const now = opts.now ?? Date.now();
-  const { row, changed } = await write((tx) => {
-    const current = tx.select().from(monitors).where(eq(monitors.id, id)).get();
+  const { row, changed } = await write(async (tx) => {
+    const current = (await tx.select().from(monitors).where(eq(monitors.id, id)).limit(1))[0];
     if (!current) throw notFound(`No monitor ${id}`);
     const next: Partial<Monitor> = {};
     for (const k of PLAIN) {
@@ -40,28 +40,28 @@ export async function updateMonitor(id: number, input: UpdateMonitorInput, actor
     if (warn <= critical) throw invalid("criticalDays must be smaller than warnDays", { field: "criticalDays" });
     let serviceId = current.serviceId, serviceSlug: string | undefined;
     if (input.service !== undefined) {
-      const service = tx.select().from(services).where(eq(services.slug, input.service)).get();
+      const service = (await tx.select().from(services).where(eq(services.slug, input.service)).limit(1))[0];
       if (!service) throw invalid(`Unknown service: ${input.service}`, { field: "service" });
       if (service.id !== current.serviceId) { next.serviceId = serviceId = service.id; serviceSlug = service.slug; }
     }
     const relink = input.components !== undefined || next.serviceId !== undefined;
-    const linked = relink ? resolveComponents(tx, serviceId, input.components ?? []) : null;
-    const oldLinks = tx.select({ componentId: monitorComponents.componentId }).from(monitorComponents).where(eq(monitorComponents.monitorId, id)).all();
+    const linked = relink ? await resolveComponents(tx, serviceId, input.components ?? []) : null;
+    const oldLinks = await tx.select({ componentId: monitorComponents.componentId }).from(monitorComponents).where(eq(monitorComponents.monitorId, id));
     const linksChanged = linked !== null && [...linked.values()].map((c) => c.id).sort().join() !== oldLinks.map((l) => l.componentId).sort().join();
     if (TARGET.some((k) => k in next) && current.enabled) next.nextCheckAt = now;
     const fieldsChanged = Object.keys(next).length > 0 || linksChanged;
-    if (Object.keys(next).length > 0) tx.update(monitors).set(next).where(eq(monitors.id, id)).run();
+    if (Object.keys(next).length > 0) await tx.update(monitors).set(next).where(eq(monitors.id, id));
     if (linked && linksChanged) {
-      tx.delete(monitorComponents).where(eq(monitorComponents.monitorId, id)).run();
-      for (const c of linked.values()) tx.insert(monitorComponents).values({ monitorId: id, componentId: c.id }).run();
+      await tx.delete(monitorComponents).where(eq(monitorComponents.monitorId, id));
+      for (const c of linked.values()) await tx.insert(monitorComponents).values({ monitorId: id, componentId: c.id });
     }
     if (fieldsChanged) {
       const changedKeys = [...Object.keys(next).filter((k) => k !== "nextCheckAt" && k !== "serviceId"), ...(serviceSlug ? ["service"] : []), ...(linksChanged ? ["components"] : [])];
-      recordAudit(actor, { action: "monitor.updated", target: String(id), detail: { changed: [...new Set(changedKeys)], host: next.host ?? current.host, port: next.port ?? current.port } }, tx, now);
+      await recordAudit(actor, { action: "monitor.updated", target: String(id), detail: { changed: [...new Set(changedKeys)], host: next.host ?? current.host, port: next.port ?? current.port } }, tx, now);
     }
-    const toggled = input.enabled !== undefined && applyEnabled(tx, { ...current, ...next }, input.enabled, actor, now);
+    const toggled = input.enabled !== undefined && await applyEnabled(tx, { ...current, ...next }, input.enabled, actor, now);
     const changed = fieldsChanged || toggled;
-    const row = tx.select().from(monitors).where(eq(monitors.id, id)).get() ?? current;
+    const row = (await tx.select().from(monitors).where(eq(monitors.id, id)).limit(1))[0] ?? current;
     return { value: { row, changed }, changes: changed ? [{ kind: "monitor", id: String(id) }] : [] };
   });
   if (changed && row.enabled) wakeJob(CHECK_JOB);

@@ -8,11 +8,11 @@ import { DEFAULT_TARGET_POLICY, type TargetPolicy } from "@/lib/certs/target-pol
 
 /** Save the monitor target policy (admins only; callers check the role) and audit old and new. */
 export async function updateTargetPolicy(policy: TargetPolicy, actor: Actor, now = Date.now()): Promise<{ policy: TargetPolicy; updatedAt: number }> {
-  await write((tx) => {
-    const before = tx.select().from(settings).where(eq(settings.key, TARGET_POLICY_KEY)).get();
-    tx.insert(settings).values({ key: TARGET_POLICY_KEY, value: policy, updatedAt: now })
-      .onConflictDoUpdate({ target: settings.key, set: { value: policy, updatedAt: now } }).run();
-    recordAudit(actor, {
+  await write(async (tx) => {
+    const before = (await tx.select().from(settings).where(eq(settings.key, TARGET_POLICY_KEY)).limit(1))[0];
+    await tx.insert(settings).values({ key: TARGET_POLICY_KEY, value: policy, updatedAt: now })
+      .onConflictDoUpdate({ target: settings.key, set: { value: policy, updatedAt: now } });
+    await recordAudit(actor, {
       action: "settings.monitor_targets.updated", target: TARGET_POLICY_KEY,
       detail: { before: before?.value ?? DEFAULT_TARGET_POLICY, after: policy },
     }, tx, now);

@@ -9,6 +9,6 @@ export async function loadConsoleIncident(id: string, now = Date.now()) {
   const incident = await getIncident(id);
   if (!incident) return null;
   const serviceComponents = await getDb().select().from(components)
-    .where(eq(components.serviceId, incident.serviceId)).orderBy(asc(components.position), asc(components.name)).all();
+    .where(eq(components.serviceId, incident.serviceId)).orderBy(asc(components.position), asc(components.name));
   return { incident, serviceComponents, cadence: cadenceText(incident, now) };
 }

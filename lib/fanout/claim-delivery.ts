@@ -8,9 +8,9 @@ import { write } from "@/lib/db/write";
  * then tells us it already went out). Returns null if the row is no longer pending.
  */
 export function claimDelivery(id: number, now: number): Promise<Delivery | null> {
-  return write((tx) => ({
-    value: tx.update(deliveries).set({ claimedAt: now, attempts: sql`${deliveries.attempts} + 1` })
-      .where(and(eq(deliveries.id, id), eq(deliveries.state, "pending"))).returning().get() ?? null,
+  return write(async (tx) => ({
+    value: (await tx.update(deliveries).set({ claimedAt: now, attempts: sql`${deliveries.attempts} + 1` })
+      .where(and(eq(deliveries.id, id), eq(deliveries.state, "pending"))).returning())[0] ?? null,
     changes: [],
   }));
 }

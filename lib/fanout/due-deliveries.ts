@@ -11,7 +11,7 @@ export async function dueDeliveries(channel: string, now: number): Promise<Deliv
   const rows = await getDb().select({ d: deliveries }).from(deliveries)
     .innerJoin(incidentUpdates, eq(incidentUpdates.id, deliveries.updateId))
     .where(and(eq(deliveries.channel, channel), inArray(deliveries.state, ["pending", "dead"])))
-    .orderBy(asc(incidentUpdates.postedAt), asc(incidentUpdates.id)).all();
+    .orderBy(asc(incidentUpdates.postedAt), asc(incidentUpdates.id));
   const heads = new Map<string, Delivery>();
   for (const { d } of rows) if (!heads.has(d.incidentId)) heads.set(d.incidentId, d);
   return [...heads.values()]

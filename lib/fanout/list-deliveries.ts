@@ -15,16 +15,16 @@ export async function listDeliveries(opts: { limit?: number; state?: "pending" |
     .innerJoin(incidents, eq(incidents.id, deliveries.incidentId))
     .innerJoin(incidentUpdates, eq(incidentUpdates.id, deliveries.updateId))
     .where(opts.state ? eq(deliveries.state, opts.state) : undefined)
-    .orderBy(desc(deliveries.id)).limit(Math.min(opts.limit ?? 100, 500)).all();
+    .orderBy(desc(deliveries.id)).limit(Math.min(opts.limit ?? 100, 500));
   // Per incident and channel only the oldest unfinished delivery may go; the rest wait behind it.
   const unfinished = await db.select({ id: deliveries.id, incidentId: deliveries.incidentId, channel: deliveries.channel, subscriberId: deliveries.subscriberId })
     .from(deliveries).innerJoin(incidentUpdates, eq(incidentUpdates.id, deliveries.updateId))
-    .where(inArray(deliveries.state, ["pending", "dead"])).orderBy(asc(incidentUpdates.postedAt), asc(incidentUpdates.id)).all();
+    .where(inArray(deliveries.state, ["pending", "dead"])).orderBy(asc(incidentUpdates.postedAt), asc(incidentUpdates.id));
   const heads = new Map<string, number>();
   // Subscriber channels keep one thread per (incident, subscriber).
   const key = (d: { channel: string; incidentId: string; subscriberId: number }) => `${d.channel} ${d.subscriberId} ${d.incidentId}`;
   for (const u of unfinished) if (!heads.has(key(u))) heads.set(key(u), u.id);
-  const counts = await db.select({ state: deliveries.state, n: sql<number>`count(*)` }).from(deliveries).groupBy(deliveries.state).all();
+  const counts = await db.select({ state: deliveries.state, n: sql<number>`count(*)` }).from(deliveries).groupBy(deliveries.state);
   return {
     channels: channels.map((c) => ({ name: c.name, label: c.label, kind: c.kind, ...c.status() })),
     counts: Object.fromEntries(counts.map((c) => [c.state, c.n])) as Partial<Record<"pending" | "sent" | "dead" | "skipped", number>>,

@@ -13,7 +13,7 @@ export async function loadChannelOptions(updates: UpdateRef[]): Promise<Map<numb
   const out = new Map<number, ChannelOptions>(updates.map((u) => [u.id, {}]));
   if (updates.length === 0) return out;
   const rows = await getDb().select().from(updateChannelOptions)
-    .where(inArray(updateChannelOptions.updateId, updates.map((u) => u.id))).all();
+    .where(inArray(updateChannelOptions.updateId, updates.map((u) => u.id)));
   for (const r of rows) out.get(r.updateId)![r.channel] = { skip: r.skip, customText: r.customText };
   for (const u of updates) {
     const own = out.get(u.id)!;

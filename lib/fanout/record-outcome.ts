@@ -15,12 +15,12 @@ export type { Outcome } from "@/lib/fanout/outcome";
 export async function recordOutcome(claimed: Delivery, result: SendResult, now: number, random: () => number = Math.random): Promise<Outcome> {
   const { outcome, set } = outcomeOf(claimed, result, now, random);
   // The answer is worth waiting for: unrecorded, the post is retried (X then reports a duplicate).
-  return write((tx) => {
-    const row = tx.update(deliveries).set(set)
+  return write(async (tx) => {
+    const row = (await tx.update(deliveries).set(set)
       .where(and(eq(deliveries.id, claimed.id), eq(deliveries.claimedAt, claimed.claimedAt ?? -1)))
-      .returning({ id: deliveries.id }).get();
+      .returning({ id: deliveries.id }))[0];
     if (!row) return { value: "lost" as const, changes: [] };
-    if (outcome === "dead" && !result.ok) deadDeliveryNotice(tx, claimed, result.error, now);
+    if (outcome === "dead" && !result.ok) await deadDeliveryNotice(tx, claimed, result.error, now);
     return { value: outcome, changes: outcome === "sent" ? [{ kind: "delivery", id: claimed.incidentId }] : [] };
   }, { lockTimeoutMs: Math.max(leaseTtlMs(), 5_000) });
 }

@@ -19,7 +19,7 @@ export async function listGraphIssues(q: GraphQuery, base: string): Promise<{ va
   }
   const rows = await getDb().select({ id: incidents.id, startedAt: incidents.startedAt, number: incidents.number }).from(incidents)
     .innerJoin(services, eq(services.id, incidents.serviceId)).where(and(...where))
-    .orderBy(desc(incidents.startedAt), desc(incidents.number)).limit(q.top + 1).all();
+    .orderBy(desc(incidents.startedAt), desc(incidents.number)).limit(q.top + 1);
   const page = rows.slice(0, q.top);
   const details = (await Promise.all(page.map((r) => getIncident(r.id)))).filter((d): d is IncidentDetail => d !== null);
   const groups = await groupNames(details);

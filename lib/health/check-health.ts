@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { getDb, execute } from "@/db/client";
 import { holdsLease } from "@/lib/background/lease";
 import { loopState } from "@/lib/background/loop-state";
 
@@ -19,7 +19,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 export async function checkHealth(now = Date.now()): Promise<Health> {
   let database: Health["database"] = "ok";
   try {
-    await getDb().run(sql`select 1 from leases limit 1`);
+    await execute(getDb(), sql`select 1 from leases limit 1`);
   } catch {
     database = "error";
   }

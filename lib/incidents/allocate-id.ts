@@ -12,10 +12,10 @@ export function counterStart(): number {
  * Next number from the one global counter. Runs inside the caller's IMMEDIATE transaction, so
  * concurrent creates (even from other processes) serialize on SQLite's write lock; never reused.
  */
-export function allocateIncidentNumber(tx: Tx): number {
-  tx.insert(counters).values({ name: "incident", value: counterStart() - 1 }).onConflictDoNothing().run();
-  const row = tx.update(counters).set({ value: sql`${counters.value} + 1` })
-    .where(sql`${counters.name} = 'incident'`).returning({ value: counters.value }).get();
+export async function allocateIncidentNumber(tx: Tx): Promise<number> {
+  await tx.insert(counters).values({ name: "incident", value: counterStart() - 1 }).onConflictDoNothing();
+  const row = (await tx.update(counters).set({ value: sql`${counters.value} + 1` })
+    .where(sql`${counters.name} = 'incident'`).returning({ value: counters.value }))[0];
   if (!row) throw new Error("incident counter missing");
   return row.value;
 }

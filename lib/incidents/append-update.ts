@@ -20,6 +20,7 @@ import { deriveIncidentState } from "@/lib/incidents/derive";
 import { clearOverdueNotices } from "@/lib/notices/clear-overdue";
 import { setComponentStatus } from "@/lib/services/components/set-component-status";
 import { heldByMaintenance } from "@/lib/maintenance/component-targets";
+import { one } from "@/db/one";
 
 export type UpdateFacts = {
   status: EventStatus;
@@ -33,10 +34,10 @@ export type UpdateFacts = {
 };
 
 /** Resolve component slugs within the incident's service; unknown slugs are a 422. */
-export function resolveComponents(tx: Tx, serviceId: number, slugs: string[]): Map<string, Component> {
+export async function resolveComponents(tx: Tx, serviceId: number, slugs: string[]): Promise<Map<string, Component>> {
   if (slugs.length === 0) return new Map();
-  const rows = tx.select().from(components)
-    .where(and(eq(components.serviceId, serviceId), inArray(components.slug, slugs))).all();
+  const rows = await tx.select().from(components)
+    .where(and(eq(components.serviceId, serviceId), inArray(components.slug, slugs)));
   const bySlug = new Map(rows.map((c) => [c.slug, c]));
   const unknown = slugs.filter((s) => !bySlug.has(s));
   if (unknown.length) throw invalid(`Unknown component for this service: ${unknown.join(", ")}`, { components: unknown });
@@ -47,18 +48,18 @@ export function resolveComponents(tx: Tx, serviceId: number, slugs: string[]): M
  * The shared write of one update: the fact, component changes, derived fields and outbox rows.
  * `fanout: false` (demo data only) writes no outbox rows, so nothing is ever posted for it.
  */
-export function appendUpdate(tx: Tx, incident: Incident, facts: UpdateFacts, actor: Actor, now: number, fanout = true) {
+export async function appendUpdate(tx: Tx, incident: Incident, facts: UpdateFacts, actor: Actor, now: number, fanout = true) {
   const resolving = facts.status === "resolved";
   const nextUpdateAt = resolving ? null : (facts.nextUpdateAt ?? null);
   if (nextUpdateAt !== null && nextUpdateAt <= now) throw invalid("nextUpdateAt must be in the future", { field: "nextUpdateAt" });
 
-  const explicit = resolveComponents(tx, incident.serviceId, Object.keys(facts.components ?? {}));
-  const update = tx.insert(incidentUpdates).values({
+  const explicit = await resolveComponents(tx, incident.serviceId, Object.keys(facts.components ?? {}));
+  const update = await one(tx.insert(incidentUpdates).values({
     incidentId: incident.id, status: facts.status, body: facts.message, postedAt: now, nextUpdateAt,
     authorId: actorUserId(actor), authorName: actorDisplayName(actor),
-  }).returning().get();
+  }).returning());
   const options = channelOptionsFrom(facts);
-  saveChannelOptions(tx, update.id, options);
+  await saveChannelOptions(tx, update.id, options);
 
   const targets = new Map<number, { component: Component; status: ComponentStatus }>();
   for (const [slug, status] of Object.entries(facts.components ?? {})) {
@@ -67,26 +68,26 @@ export function appendUpdate(tx: Tx, incident: Incident, facts: UpdateFacts, act
   }
   if (resolving) {
     // Resolving returns affected components to operational unless this update says otherwise.
-    const affected = tx.select({ c: components }).from(incidentComponents)
+    const affected = await tx.select({ c: components }).from(incidentComponents)
       .innerJoin(components, eq(components.id, incidentComponents.componentId))
-      .where(eq(incidentComponents.incidentId, incident.id)).all();
+      .where(eq(incidentComponents.incidentId, incident.id));
     // ...or to under_maintenance while a maintenance is in progress on it.
     for (const { c } of affected) {
-      if (!targets.has(c.id)) targets.set(c.id, { component: c, status: heldByMaintenance(tx, incident.id, c.id) ? "under_maintenance" : "operational" });
+      if (!targets.has(c.id)) targets.set(c.id, { component: c, status: await heldByMaintenance(tx, incident.id, c.id) ? "under_maintenance" : "operational" });
     }
   }
   for (const { component, status } of targets.values()) {
-    tx.insert(incidentComponents).values({ incidentId: incident.id, componentId: component.id }).onConflictDoNothing().run();
+    await tx.insert(incidentComponents).values({ incidentId: incident.id, componentId: component.id }).onConflictDoNothing();
     if (component.status === status) continue;
-    tx.insert(updateComponentChanges)
-      .values({ updateId: update.id, componentId: component.id, oldStatus: component.status, newStatus: status }).run();
-    setComponentStatus(tx, component, status, now, update.id);
+    await tx.insert(updateComponentChanges)
+      .values({ updateId: update.id, componentId: component.id, oldStatus: component.status, newStatus: status });
+    await setComponentStatus(tx, component, status, now, update.id);
   }
 
-  const facts2 = tx.select({ id: incidentUpdates.id, status: incidentUpdates.status, postedAt: incidentUpdates.postedAt, nextUpdateAt: incidentUpdates.nextUpdateAt })
-    .from(incidentUpdates).where(eq(incidentUpdates.incidentId, incident.id)).all();
-  tx.update(incidents).set(deriveIncidentState(facts2)).where(eq(incidents.id, incident.id)).run();
-  clearOverdueNotices(tx, incident.id, now);
-  if (fanout) enqueueDeliveries(tx, update, options, now);
+  const facts2 = await tx.select({ id: incidentUpdates.id, status: incidentUpdates.status, postedAt: incidentUpdates.postedAt, nextUpdateAt: incidentUpdates.nextUpdateAt })
+    .from(incidentUpdates).where(eq(incidentUpdates.incidentId, incident.id));
+  await tx.update(incidents).set(deriveIncidentState(facts2)).where(eq(incidents.id, incident.id));
+  await clearOverdueNotices(tx, incident.id, now);
+  if (fanout) await enqueueDeliveries(tx, update, options, now);
   return update;
 }

@@ -1,3 +1,4 @@
+import { one } from "@/db/one";
 import { and, eq } from "drizzle-orm";
 import { incidentUpdates, type IncidentUpdate } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
@@ -12,16 +13,16 @@ import type { EditUpdateInput } from "@/lib/incidents/input";
  * Saving the same text again changes nothing and records nothing.
  */
 export async function editUpdate(incidentId: string, updateId: number, input: EditUpdateInput, actor: Actor, opts: { now?: number } = {}): Promise<IncidentUpdate> {
-  return write((tx) => {
+  return write(async (tx) => {
     const now = opts.now ?? Date.now();
-    const row = tx.select().from(incidentUpdates)
-      .where(and(eq(incidentUpdates.id, updateId), eq(incidentUpdates.incidentId, incidentId))).get();
+    const row = (await tx.select().from(incidentUpdates)
+      .where(and(eq(incidentUpdates.id, updateId), eq(incidentUpdates.incidentId, incidentId))).limit(1))[0];
     if (!row) throw notFound(`Incident ${incidentId} has no update ${updateId}`);
     if (row.review) throw conflict("This update is the post-incident review; edit it through the review (PUT …/review)");
     if (row.body === input.message) return { value: row, changes: [] };
-    const edited = tx.update(incidentUpdates).set({ body: input.message, editedAt: now })
-      .where(eq(incidentUpdates.id, updateId)).returning().get();
-    recordAudit(actor, { action: "incident.update_edited", target: incidentId, detail: { updateId, oldMessage: row.body, newMessage: input.message } }, tx, now);
+    const edited = await one(tx.update(incidentUpdates).set({ body: input.message, editedAt: now })
+      .where(eq(incidentUpdates.id, updateId)).returning());
+    await recordAudit(actor, { action: "incident.update_edited", target: incidentId, detail: { updateId, oldMessage: row.body, newMessage: input.message } }, tx, now);
     return { value: edited, changes: [{ kind: "incident", id: incidentId }] };
   });
 }

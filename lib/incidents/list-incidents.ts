@@ -19,10 +19,10 @@ export async function listIncidents(filter: IncidentListFilter = {}) {
   if (filter.serviceSlug) where.push(eq(services.slug, filter.serviceSlug));
   const rows = await db.select({ incident: incidents, service: services }).from(incidents)
     .innerJoin(services, eq(services.id, incidents.serviceId)).where(and(...where))
-    .orderBy(desc(incidents.startedAt), desc(incidents.number)).limit(Math.min(filter.limit ?? 50, 500)).all();
+    .orderBy(desc(incidents.startedAt), desc(incidents.number)).limit(Math.min(filter.limit ?? 50, 500));
   return Promise.all(rows.map(async ({ incident, service }) => {
-    const latest = await db.select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, incident.id))
-      .orderBy(desc(incidentUpdates.postedAt), desc(incidentUpdates.id)).limit(1).get();
+    const latest = (await db.select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, incident.id))
+      .orderBy(desc(incidentUpdates.postedAt), desc(incidentUpdates.id)).limit(1))[0];
     return { ...incident, service, latestUpdate: latest ?? null };
   }));
 }

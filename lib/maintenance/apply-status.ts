@@ -9,11 +9,11 @@ import { maintenanceTargets } from "@/lib/maintenance/component-targets";
  * Inside the caller's transaction: one maintenance update through the incidents' appendUpdate, so
  * component changes, derived fields, the outbox and uptime facts are written as for an incident.
  */
-export function applyMaintenanceStatus(
+export async function applyMaintenanceStatus(
   tx: Tx, m: Incident, status: MaintenanceStatus, message: string, actor: Actor, now: number, opts: { fanout?: boolean; action?: string } = {},
-): IncidentUpdate {
-  const components = maintenanceTargets(tx, m, status);
-  const update = appendUpdate(tx, m, { status, message, components, nextUpdateAt: null }, actor, now, opts.fanout ?? true);
-  recordAudit(actor, { action: opts.action ?? "maintenance.updated", target: m.id, detail: { status, updateId: update.id } }, tx, now);
+): Promise<IncidentUpdate> {
+  const components = await maintenanceTargets(tx, m, status);
+  const update = await appendUpdate(tx, m, { status, message, components, nextUpdateAt: null }, actor, now, opts.fanout ?? true);
+  await recordAudit(actor, { action: opts.action ?? "maintenance.updated", target: m.id, detail: { status, updateId: update.id } }, tx, now);
   return update;
 }

@@ -12,12 +12,12 @@ import { loadMaintenance } from "@/lib/maintenance/load-maintenance";
  * so the job never touches it again; components it holds go back as at a normal end.
  */
 export async function cancelMaintenance(id: string, note: string, actor: Actor, opts: { now?: number } = {}): Promise<Incident> {
-  return write((tx) => {
+  return write(async (tx) => {
     const now = opts.now ?? Date.now();
-    const m = loadMaintenance(tx, id);
+    const m = await loadMaintenance(tx, id);
     if (isClosed(m.status)) throw conflict(`Maintenance ${id} is already ${m.cancelledAt ? "cancelled" : "completed"}`);
-    tx.update(incidents).set({ cancelledAt: now, cancelNote: note }).where(eq(incidents.id, id)).run();
-    applyMaintenanceStatus(tx, m, "completed", `Cancelled: ${note}`, actor, now, { action: "maintenance.cancelled" });
-    return { value: loadMaintenance(tx, id), changes: [{ kind: "incident", id }] };
+    await tx.update(incidents).set({ cancelledAt: now, cancelNote: note }).where(eq(incidents.id, id));
+    await applyMaintenanceStatus(tx, m, "completed", `Cancelled: ${note}`, actor, now, { action: "maintenance.cancelled" });
+    return { value: await loadMaintenance(tx, id), changes: [{ kind: "incident", id }] };
   });
 }

@@ -11,42 +11,42 @@ export const ACTIVE_MAINTENANCE: readonly MaintenanceStatus[] = ["in_progress", 
  * writer of component status). Active: its components go under maintenance unless an incident holds
  * them worse. Completed: those under maintenance go back to what open incidents hold, else operational.
  */
-export function maintenanceTargets(tx: Tx, m: Incident, status: MaintenanceStatus): Record<string, ComponentStatus> {
-  const mine = tx.select({ c: components }).from(incidentComponents)
+export async function maintenanceTargets(tx: Tx, m: Incident, status: MaintenanceStatus): Promise<Record<string, ComponentStatus>> {
+  const mine = (await tx.select({ c: components }).from(incidentComponents)
     .innerJoin(components, eq(components.id, incidentComponents.componentId))
-    .where(eq(incidentComponents.incidentId, m.id)).all().map((r) => r.c);
+    .where(eq(incidentComponents.incidentId, m.id))).map((r) => r.c);
   const out: Record<string, ComponentStatus> = {};
   if (ACTIVE_MAINTENANCE.includes(status)) {
     for (const c of mine) if (RANK[c.status] <= RANK.under_maintenance) out[c.slug] = "under_maintenance";
     return out;
   }
   if (status !== "completed") return out;
-  for (const c of mine) if (c.status === "under_maintenance") out[c.slug] = heldStatus(tx, m.id, c.id);
+  for (const c of mine) if (c.status === "under_maintenance") out[c.slug] = await heldStatus(tx, m.id, c.id);
   return out;
 }
 
-function openOthers(tx: Tx, exceptId: string, componentId: number) {
-  return tx.select({ id: incidents.id, kind: incidents.kind, status: incidents.status }).from(incidentComponents)
+async function openOthers(tx: Tx, exceptId: string, componentId: number) {
+  return await tx.select({ id: incidents.id, kind: incidents.kind, status: incidents.status }).from(incidentComponents)
     .innerJoin(incidents, eq(incidents.id, incidentComponents.incidentId))
-    .where(and(eq(incidentComponents.componentId, componentId), ne(incidents.id, exceptId), notInArray(incidents.status, CLOSED_STATUSES))).all();
+    .where(and(eq(incidentComponents.componentId, componentId), ne(incidents.id, exceptId), notInArray(incidents.status, CLOSED_STATUSES)));
 }
 
 /** Whether a maintenance other than `exceptId` is in progress on the component (a resolved incident gives it back to it). */
-export function heldByMaintenance(tx: Tx, exceptId: string, componentId: number): boolean {
-  return openOthers(tx, exceptId, componentId).some((o) => o.kind === "maintenance" && ACTIVE_MAINTENANCE.includes(o.status as MaintenanceStatus));
+export async function heldByMaintenance(tx: Tx, exceptId: string, componentId: number): Promise<boolean> {
+  return (await openOthers(tx, exceptId, componentId)).some((o) => o.kind === "maintenance" && ACTIVE_MAINTENANCE.includes(o.status as MaintenanceStatus));
 }
 
 /** What the rest of the page holds a component at once this maintenance lets go of it. */
-function heldStatus(tx: Tx, maintenanceId: string, componentId: number): ComponentStatus {
-  const others = openOthers(tx, maintenanceId, componentId);
+async function heldStatus(tx: Tx, maintenanceId: string, componentId: number): Promise<ComponentStatus> {
+  const others = await openOthers(tx, maintenanceId, componentId);
   if (others.some((o) => o.kind === "maintenance" && ACTIVE_MAINTENANCE.includes(o.status as MaintenanceStatus))) return "under_maintenance";
   const open = others.filter((o) => o.kind === "incident").map((o) => o.id);
   let worst: ComponentStatus = "operational";
   for (const id of open) {
-    const latest = tx.select({ s: updateComponentChanges.newStatus }).from(updateComponentChanges)
+    const latest = (await tx.select({ s: updateComponentChanges.newStatus }).from(updateComponentChanges)
       .innerJoin(incidentUpdates, eq(incidentUpdates.id, updateComponentChanges.updateId))
       .where(and(eq(updateComponentChanges.componentId, componentId), eq(incidentUpdates.incidentId, id)))
-      .orderBy(desc(incidentUpdates.postedAt), desc(incidentUpdates.id)).limit(1).get();
+      .orderBy(desc(incidentUpdates.postedAt), desc(incidentUpdates.id)).limit(1))[0];
     if (latest && latest.s !== "under_maintenance" && RANK[latest.s] > RANK[worst]) worst = latest.s;
   }
   return worst;

@@ -18,7 +18,7 @@ export async function listMaintenances(filter: { state?: MaintenanceState; limit
   if (state !== "all") where.push(inArray(incidents.status, STATES[state]));
   const order = state === "all" ? [desc(incidents.startedAt), desc(incidents.number)] : [asc(incidents.startedAt), asc(incidents.number)];
   const rows = await getDb().select({ id: incidents.id, startedAt: incidents.startedAt }).from(incidents).where(and(...where))
-    .orderBy(...order).limit(Math.min(filter.limit ?? 50, 500)).all();
+    .orderBy(...order).limit(Math.min(filter.limit ?? 50, 500));
   const kept = filter.startsBefore === undefined ? rows : rows.filter((r) => r.startedAt < (filter.startsBefore as number));
   const details = await Promise.all(kept.map((r) => getIncident(r.id)));
   return details.filter((d): d is IncidentDetail => d !== null);

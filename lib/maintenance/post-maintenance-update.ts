@@ -9,12 +9,12 @@ import { loadMaintenance } from "@/lib/maintenance/load-maintenance";
 
 /** A responder's update; in_progress/verifying put components under maintenance, completed frees them. */
 export async function postMaintenanceUpdate(id: string, input: MaintenanceUpdateInput, actor: Actor, opts: { now?: number } = {}): Promise<IncidentUpdate> {
-  return write((tx) => {
+  return write(async (tx) => {
     const now = opts.now ?? Date.now();
-    const m = loadMaintenance(tx, id);
+    const m = await loadMaintenance(tx, id);
     if (isClosed(m.status)) throw conflict(`Maintenance ${id} is ${m.cancelledAt ? "cancelled" : "completed"} and takes no more updates`);
     if (input.status === "scheduled" && m.status !== "scheduled") throw conflict(`Maintenance ${id} has started; it cannot go back to scheduled`);
-    const value = applyMaintenanceStatus(tx, m, input.status, input.message, actor, now);
+    const value = await applyMaintenanceStatus(tx, m, input.status, input.message, actor, now);
     return { value, changes: [{ kind: "incident", id }] };
   });
 }

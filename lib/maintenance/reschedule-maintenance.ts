@@ -15,9 +15,9 @@ import { loadMaintenance } from "@/lib/maintenance/load-maintenance";
  * runs only the end may. An update announcing the new window is posted and fanned out.
  */
 export async function rescheduleMaintenance(id: string, input: RescheduleInput, actor: Actor, opts: { now?: number } = {}): Promise<Incident> {
-  return write((tx) => {
+  return write(async (tx) => {
     const now = opts.now ?? Date.now();
-    const m = loadMaintenance(tx, id);
+    const m = await loadMaintenance(tx, id);
     if (isClosed(m.status)) throw conflict(`Maintenance ${id} is ${m.cancelledAt ? "cancelled" : "completed"}; schedule a new one instead`);
     if (input.scheduledFor === undefined && input.scheduledUntil === undefined && input.remindBeforeMinutes === undefined) {
       throw invalid("Give scheduledFor, scheduledUntil or remindBeforeMinutes to reschedule, or {cancel: true, note} to cancel");
@@ -31,13 +31,13 @@ export async function rescheduleMaintenance(id: string, input: RescheduleInput, 
     checkWindow(from, until, now, { startMayBePast: started || from === m.scheduledFor });
     const remind = input.remindBeforeMinutes ?? m.remindBeforeMinutes ?? 0;
     const remindDueAlready = from - remind * 60_000 <= now;
-    tx.update(incidents).set({
+    await tx.update(incidents).set({
       scheduledFor: from, scheduledUntil: until, startedAt: started ? m.startedAt : from, remindBeforeMinutes: remind,
       remindedAt: started ? m.remindedAt : remindDueAlready ? now : null,
-    }).where(eq(incidents.id, id)).run();
-    const fresh = loadMaintenance(tx, id);
+    }).where(eq(incidents.id, id));
+    const fresh = await loadMaintenance(tx, id);
     const message = input.message ?? `Rescheduled: now ${utcStamp(from)} to ${utcStamp(until)}.`;
-    applyMaintenanceStatus(tx, fresh, fresh.status === "scheduled" ? "scheduled" : (fresh.status as "in_progress" | "verifying"), message, actor, now, { action: "maintenance.rescheduled" });
-    return { value: loadMaintenance(tx, id), changes: [{ kind: "incident", id }] };
+    await applyMaintenanceStatus(tx, fresh, fresh.status === "scheduled" ? "scheduled" : (fresh.status as "in_progress" | "verifying"), message, actor, now, { action: "maintenance.rescheduled" });
+    return { value: await loadMaintenance(tx, id), changes: [{ kind: "incident", id }] };
   });
 }

@@ -19,7 +19,7 @@ export type Done = { id: string; transition: Transition };
  */
 export async function runMaintenanceTransitions(now: number): Promise<Done[]> {
   const open = await getDb().select().from(incidents)
-    .where(and(eq(incidents.kind, "maintenance"), notInArray(incidents.status, CLOSED_STATUSES))).all();
+    .where(and(eq(incidents.kind, "maintenance"), notInArray(incidents.status, CLOSED_STATUSES)));
   const done: Done[] = [];
   for (const candidate of open) {
     for (const transition of dueTransitions(candidate, now)) {
@@ -30,18 +30,18 @@ export async function runMaintenanceTransitions(now: number): Promise<Done[]> {
 }
 
 async function apply(id: string, transition: Transition, now: number): Promise<boolean> {
-  return write((tx) => {
-    const m = loadMaintenance(tx, id);
+  return write(async (tx) => {
+    const m = await loadMaintenance(tx, id);
     if (!dueTransitions(m, now).includes(transition)) return { value: false, changes: [] };
     const until = utcStamp(m.scheduledUntil ?? now);
     if (transition === "remind") {
-      tx.update(incidents).set({ remindedAt: now }).where(eq(incidents.id, id)).run();
+      await tx.update(incidents).set({ remindedAt: now }).where(eq(incidents.id, id));
       const text = `Reminder: this maintenance starts at ${utcStamp(m.scheduledFor ?? now)} and is planned to end at ${until}.`;
-      applyMaintenanceStatus(tx, m, "scheduled", text, MAINTENANCE_ACTOR, now, { action: "maintenance.reminded" });
+      await applyMaintenanceStatus(tx, m, "scheduled", text, MAINTENANCE_ACTOR, now, { action: "maintenance.reminded" });
     } else if (transition === "start") {
-      applyMaintenanceStatus(tx, m, "in_progress", `Scheduled maintenance is in progress. We will provide updates as necessary; it is planned to end at ${until}.`, MAINTENANCE_ACTOR, now, { action: "maintenance.started" });
+      await applyMaintenanceStatus(tx, m, "in_progress", `Scheduled maintenance is in progress. We will provide updates as necessary; it is planned to end at ${until}.`, MAINTENANCE_ACTOR, now, { action: "maintenance.started" });
     } else {
-      applyMaintenanceStatus(tx, m, "completed", "The scheduled maintenance has been completed.", MAINTENANCE_ACTOR, now, { action: "maintenance.completed" });
+      await applyMaintenanceStatus(tx, m, "completed", "The scheduled maintenance has been completed.", MAINTENANCE_ACTOR, now, { action: "maintenance.completed" });
     }
     return { value: true, changes: [{ kind: "incident", id }] };
   });

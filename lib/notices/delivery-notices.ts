@@ -8,22 +8,22 @@ import { raiseNotice } from "@/lib/notices/raise-notice";
  * notice each; subscriber channels one per (update, channel), so a mail server that refuses
  * thousands of subscribers raises one notice, not thousands.
  */
-export function deadDeliveryNotice(tx: Tx, d: Pick<Delivery, "id" | "incidentId" | "updateId" | "channel" | "subscriberId" | "attempts">, error: string, now: number): void {
+export async function deadDeliveryNotice(tx: Tx, d: Pick<Delivery, "id" | "incidentId" | "updateId" | "channel" | "subscriberId" | "attempts">, error: string, now: number): Promise<void> {
   const wide = d.subscriberId === 0;
   const message = wide
     ? `The ${d.channel} post for ${d.incidentId} failed for good after ${d.attempts} tries: ${error}`
     : `Some ${d.channel} subscriber deliveries for ${d.incidentId} failed for good: ${error}`;
-  raiseNotice(tx, {
+  await raiseNotice(tx, {
     kind: DEAD_DELIVERY_KIND, dedupKey: wide ? `dead:delivery:${d.id}` : `dead:${d.channel}:update:${d.updateId}`,
     level: "critical", message, incidentId: d.incidentId,
   }, now);
 }
 
 /** Subscribers quarantined after repeated failures: one notice per channel per UTC day. */
-export function quarantineNotice(tx: Tx, channel: string, count: number, now: number): void {
+export async function quarantineNotice(tx: Tx, channel: string, count: number, now: number): Promise<void> {
   if (count === 0) return;
   const day = new Date(now).toISOString().slice(0, 10);
-  raiseNotice(tx, {
+  await raiseNotice(tx, {
     kind: QUARANTINE_KIND, dedupKey: `quarantine:${channel}:${day}`, level: "warning",
     message: `${count} ${channel} subscriber${count === 1 ? " was" : "s were"} quarantined after repeated failures; nothing more is sent to them until an admin reactivates them.`,
   }, now);

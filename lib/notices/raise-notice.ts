@@ -11,8 +11,8 @@ export type NewNotice = {
 };
 
 /** Raise a notice once per dedup key, inside the caller's transaction. True if it is new. */
-export function raiseNotice(tx: Tx, notice: NewNotice, now: number): boolean {
-  const row = tx.insert(notices).values({ ...notice, message: notice.message.slice(0, 1000), createdAt: now })
-    .onConflictDoNothing().returning({ id: notices.id }).get();
+export async function raiseNotice(tx: Tx, notice: NewNotice, now: number): Promise<boolean> {
+  const row = (await tx.insert(notices).values({ ...notice, message: notice.message.slice(0, 1000), createdAt: now })
+    .onConflictDoNothing().returning({ id: notices.id }))[0];
   return row !== undefined;
 }

@@ -10,9 +10,9 @@ export type PageView = PageSettings & { logo: PageLogo | null; updatedAt: number
 /** The page settings as stored over the env defaults, plus the logo's public URL (once per render). */
 export const getPageSettings = cache(async (): Promise<PageView> => {
   const db = getDb();
-  const row = await db.select().from(settings).where(eq(settings.key, PAGE_SETTINGS_KEY)).get();
-  const logoRow = await db.select({ sha256: pageAssets.sha256, contentType: pageAssets.contentType })
-    .from(pageAssets).where(eq(pageAssets.key, LOGO_KEY)).get();
+  const row = (await db.select().from(settings).where(eq(settings.key, PAGE_SETTINGS_KEY)).limit(1))[0];
+  const logoRow = (await db.select({ sha256: pageAssets.sha256, contentType: pageAssets.contentType })
+    .from(pageAssets).where(eq(pageAssets.key, LOGO_KEY)).limit(1))[0];
   const logo = logoRow ? { ...logoRow, url: logoUrl(logoRow.sha256, logoRow.contentType) } : null;
   return { ...storedPageSettings(row?.value), logo, updatedAt: row?.updatedAt ?? null };
 });

@@ -21,10 +21,10 @@ export async function saveLogo(file: Uint8Array | Blob, actor: Actor, now = Date
   if (!contentType) throw invalid("The logo must be a PNG, JPEG or WebP image (SVG and other types are refused, whatever the file is named)", { field: "logo" });
   const data = Buffer.from(bytes);
   const sha256 = createHash("sha256").update(data).digest("hex");
-  return write((tx) => {
+  return write(async (tx) => {
     const row = { contentType, data, sha256, updatedAt: now };
-    tx.insert(pageAssets).values({ key: LOGO_KEY, ...row }).onConflictDoUpdate({ target: pageAssets.key, set: row }).run();
-    recordAudit(actor, { action: "settings.logo.updated", target: LOGO_KEY, detail: { contentType, bytes: data.byteLength, sha256 } }, tx, now);
+    await tx.insert(pageAssets).values({ key: LOGO_KEY, ...row }).onConflictDoUpdate({ target: pageAssets.key, set: row });
+    await recordAudit(actor, { action: "settings.logo.updated", target: LOGO_KEY, detail: { contentType, bytes: data.byteLength, sha256 } }, tx, now);
     return { value: { sha256, contentType, url: logoUrl(sha256, contentType) }, changes: [{ kind: "page", id: LOGO_KEY }] };
   });
 }

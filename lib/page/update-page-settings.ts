@@ -9,13 +9,13 @@ import type { PageSettingsPatch } from "@/lib/page/page-settings-input";
 
 /** Apply a validated patch to the page settings (admins only; callers check), audited before/after. */
 export function updatePageSettings(patch: PageSettingsPatch, actor: Actor, now = Date.now()): Promise<PageSettings> {
-  return write((tx) => {
-    const row = tx.select().from(settings).where(eq(settings.key, PAGE_SETTINGS_KEY)).get();
+  return write(async (tx) => {
+    const row = (await tx.select().from(settings).where(eq(settings.key, PAGE_SETTINGS_KEY)).limit(1))[0];
     const before = storedPageSettings(row?.value);
     const after = mergePageSettings(before, patch);
-    tx.insert(settings).values({ key: PAGE_SETTINGS_KEY, value: after, updatedAt: now })
-      .onConflictDoUpdate({ target: settings.key, set: { value: after, updatedAt: now } }).run();
-    recordAudit(actor, { action: "settings.page.updated", target: PAGE_SETTINGS_KEY, detail: { before: row ? before : null, after } }, tx, now);
+    await tx.insert(settings).values({ key: PAGE_SETTINGS_KEY, value: after, updatedAt: now })
+      .onConflictDoUpdate({ target: settings.key, set: { value: after, updatedAt: now } });
+    await recordAudit(actor, { action: "settings.page.updated", target: PAGE_SETTINGS_KEY, detail: { before: row ? before : null, after } }, tx, now);
     return { value: after, changes: [{ kind: "page", id: PAGE_SETTINGS_KEY }] };
   });
 }

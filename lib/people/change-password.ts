@@ -15,14 +15,14 @@ export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 
 /** Change one's own password after proving the current one; sessions issued before now (this one too) end. */
 export async function changePassword(input: ChangePasswordInput, actor: UserActor, now = Date.now()): Promise<void> {
-  const user = await getDb().select().from(users).where(eq(users.id, actor.userId)).get();
+  const user = (await getDb().select().from(users).where(eq(users.id, actor.userId)).limit(1))[0];
   if (!user) throw notFound("No such person");
   if (!(await verifyPassword(input.current, user.passwordHash))) throw invalid("Current password is wrong", { field: "current" });
   if (input.current === input.password) throw invalid("The new password must differ from the current one", { field: "password" });
   const passwordHash = await hashPassword(input.password);
-  await write((tx) => {
-    tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, user.id)).run();
-    recordAudit(actor, { action: "password.changed", target: user.email }, tx, now);
+  await write(async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, user.id));
+    await recordAudit(actor, { action: "password.changed", target: user.email }, tx, now);
     return { value: undefined, changes: [] };
   });
 }

@@ -9,8 +9,8 @@ export type LinkView = { ok: true; email: string; role: string | null } | { ok: 
 /** What an acceptance page shows for a token: the invited email, or why the link cannot be used. */
 export async function findLink(kind: LinkKind, token: string, now = Date.now()): Promise<LinkView> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, message: explainLinkState("unknown") ?? "" };
-  const link = await getDb().select().from(accountLinks)
-    .where(and(eq(accountLinks.tokenHash, hashToken(token)), eq(accountLinks.kind, kind))).get();
+  const link = (await getDb().select().from(accountLinks)
+    .where(and(eq(accountLinks.tokenHash, hashToken(token)), eq(accountLinks.kind, kind))).limit(1))[0];
   const why = explainLinkState(link ? linkState(link, now) : "unknown");
   return why || !link ? { ok: false, message: why ?? "" } : { ok: true, email: link.email, role: link.role };
 }

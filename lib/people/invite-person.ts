@@ -7,6 +7,7 @@ import { write } from "@/lib/db/write";
 import { DomainError } from "@/lib/errors";
 import { INVITE_TTL_MS, newLinkToken } from "@/lib/people/link-tokens";
 import { email } from "@/lib/people/password-policy";
+import { one } from "@/db/one";
 
 export const inviteInput = z.object({ email, role: z.enum(ROLES, { error: "role must be admin or responder" }) });
 export type InviteInput = z.infer<typeof inviteInput>;
@@ -19,16 +20,16 @@ export type InviteInput = z.infer<typeof inviteInput>;
 export async function invitePerson(input: InviteInput, actor: UserActor, now = Date.now()): Promise<{ token: string; email: string; expiresAt: number }> {
   const { token, hash } = newLinkToken();
   const expiresAt = now + INVITE_TTL_MS;
-  await write((tx) => {
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
+  await write(async (tx) => {
+    if ((await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1))[0]) {
       throw new DomainError("conflict", `${input.email} already has an account`, { field: "email" });
     }
-    tx.update(accountLinks).set({ revokedAt: now }).where(and(eq(accountLinks.kind, "invite"), eq(accountLinks.email, input.email),
-      isNull(accountLinks.usedAt), isNull(accountLinks.revokedAt), gt(accountLinks.expiresAt, now))).run();
-    const link = tx.insert(accountLinks).values({
+    await tx.update(accountLinks).set({ revokedAt: now }).where(and(eq(accountLinks.kind, "invite"), eq(accountLinks.email, input.email),
+      isNull(accountLinks.usedAt), isNull(accountLinks.revokedAt), gt(accountLinks.expiresAt, now)));
+    const link = await one(tx.insert(accountLinks).values({
       kind: "invite", tokenHash: hash, email: input.email, role: input.role, createdBy: actor.userId, createdAt: now, expiresAt,
-    }).returning({ id: accountLinks.id }).get();
-    recordAudit(actor, { action: "person.invited", target: input.email, detail: { role: input.role, linkId: link.id } }, tx, now);
+    }).returning({ id: accountLinks.id }));
+    await recordAudit(actor, { action: "person.invited", target: input.email, detail: { role: input.role, linkId: link.id } }, tx, now);
     return { value: undefined, changes: [] };
   });
   return { token, email: input.email, expiresAt };

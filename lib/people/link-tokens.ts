@@ -31,12 +31,12 @@ const WHY: Record<Exclude<LinkState, "usable">, string> = {
 export const UNKNOWN_LINK = "This link is not valid. Check that you copied all of it, or ask an admin for a new one.";
 
 /** The usable link of this kind for a token, read inside a write; a clear refusal otherwise. */
-export function claimLink(tx: Tx, kind: LinkKind, token: string, now: number): AccountLink {
-  const link = tx.select().from(accountLinks).where(and(eq(accountLinks.tokenHash, hashToken(token)), eq(accountLinks.kind, kind))).get();
+export async function claimLink(tx: Tx, kind: LinkKind, token: string, now: number): Promise<AccountLink> {
+  const link = (await tx.select().from(accountLinks).where(and(eq(accountLinks.tokenHash, hashToken(token)), eq(accountLinks.kind, kind))).limit(1))[0];
   if (!link) throw notFound(UNKNOWN_LINK);
   const state = linkState(link, now);
   if (state !== "usable") throw new DomainError("conflict", WHY[state]);
-  tx.update(accountLinks).set({ usedAt: now }).where(eq(accountLinks.id, link.id)).run();
+  await tx.update(accountLinks).set({ usedAt: now }).where(eq(accountLinks.id, link.id));
   return link;
 }
 

@@ -11,13 +11,13 @@ export async function listPeople(now = Date.now()): Promise<{ people: Person[]; 
   const signins = db.select({ actorId: auditLog.actorId, at: max(auditLog.at).as("last_at") }).from(auditLog)
     .where(eq(auditLog.action, "signin")).groupBy(auditLog.actorId).as("signins");
   const rows = await db.select({ u: users, last: signins.at }).from(users)
-    .leftJoin(signins, eq(signins.actorId, users.id)).orderBy(asc(users.name), asc(users.id)).all();
+    .leftJoin(signins, eq(signins.actorId, users.id)).orderBy(asc(users.name), asc(users.id));
   const people = rows.map(({ u, last }): Person => ({
     id: u.id, name: u.name, email: u.email, role: u.role, state: u.disabledAt === null ? "active" : "disabled",
     lastSignInAt: last ?? null, createdAt: u.createdAt,
   }));
   const invites = await db.select({ id: accountLinks.id, email: accountLinks.email, role: accountLinks.role, createdAt: accountLinks.createdAt, expiresAt: accountLinks.expiresAt })
     .from(accountLinks).where(and(eq(accountLinks.kind, "invite"), isNull(accountLinks.usedAt), isNull(accountLinks.revokedAt), gt(accountLinks.expiresAt, now)))
-    .orderBy(desc(accountLinks.createdAt)).all();
+    .orderBy(desc(accountLinks.createdAt));
   return { people, invites };
 }

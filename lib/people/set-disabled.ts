@@ -16,12 +16,12 @@ export const setDisabledInput = z.object({
  * checks read users.disabledAt on every request. Not oneself, and never the last enabled admin.
  */
 export async function setDisabled(input: z.infer<typeof setDisabledInput>, actor: UserActor, now = Date.now()): Promise<void> {
-  await write((tx) => {
-    const user = personToChange(tx, input.id, actor.userId, input.disabled ? "disable" : "re-enable");
+  await write(async (tx) => {
+    const user = await personToChange(tx, input.id, actor.userId, input.disabled ? "disable" : "re-enable");
     if ((user.disabledAt !== null) === input.disabled) return { value: undefined, changes: [] };
-    if (input.disabled) keepAnAdmin(tx, user, "disable");
-    tx.update(users).set({ disabledAt: input.disabled ? now : null }).where(eq(users.id, user.id)).run();
-    recordAudit(actor, { action: input.disabled ? "person.disabled" : "person.enabled", target: user.email }, tx, now);
+    if (input.disabled) await keepAnAdmin(tx, user, "disable");
+    await tx.update(users).set({ disabledAt: input.disabled ? now : null }).where(eq(users.id, user.id));
+    await recordAudit(actor, { action: input.disabled ? "person.disabled" : "person.enabled", target: user.email }, tx, now);
     return { value: undefined, changes: [] };
   });
 }

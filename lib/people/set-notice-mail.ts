@@ -15,13 +15,13 @@ export type NoticeMailInput = z.infer<typeof noticeMailInput>;
  * never the backlog; changing the level keeps that start.
  */
 export async function setNoticeMail(input: NoticeMailInput, actor: UserActor, now = Date.now()): Promise<void> {
-  await write((tx) => {
-    const user = tx.select({ noticeMail: users.noticeMail, since: users.noticeMailSince, email: users.email }).from(users).where(eq(users.id, actor.userId)).get();
+  await write(async (tx) => {
+    const user = (await tx.select({ noticeMail: users.noticeMail, since: users.noticeMailSince, email: users.email }).from(users).where(eq(users.id, actor.userId)).limit(1))[0];
     if (!user) throw notFound("No such person");
     const on = input.noticeMail !== "off";
     const since = !on ? null : user.noticeMail === "off" || user.since === null ? now : user.since;
-    tx.update(users).set({ noticeMail: input.noticeMail, noticeMailSince: since }).where(eq(users.id, actor.userId)).run();
-    if (user.noticeMail !== input.noticeMail) recordAudit(actor, { action: "notice_mail.changed", target: user.email, detail: { from: user.noticeMail, to: input.noticeMail } }, tx, now);
+    await tx.update(users).set({ noticeMail: input.noticeMail, noticeMailSince: since }).where(eq(users.id, actor.userId));
+    if (user.noticeMail !== input.noticeMail) await recordAudit(actor, { action: "notice_mail.changed", target: user.email, detail: { from: user.noticeMail, to: input.noticeMail } }, tx, now);
     return { value: undefined, changes: [] };
   });
 }

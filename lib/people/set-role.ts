@@ -13,12 +13,12 @@ export const setRoleInput = z.object({
 
 /** Change a person's role. Not one's own, and never the last enabled admin's. */
 export async function setRole(input: z.infer<typeof setRoleInput>, actor: UserActor, now = Date.now()): Promise<void> {
-  await write((tx) => {
-    const user = personToChange(tx, input.id, actor.userId, "change the role of");
+  await write(async (tx) => {
+    const user = await personToChange(tx, input.id, actor.userId, "change the role of");
     if (user.role === input.role) return { value: undefined, changes: [] };
-    if (input.role !== "admin") keepAnAdmin(tx, user, "demote");
-    tx.update(users).set({ role: input.role }).where(eq(users.id, user.id)).run();
-    recordAudit(actor, { action: "person.role_changed", target: user.email, detail: { from: user.role, to: input.role } }, tx, now);
+    if (input.role !== "admin") await keepAnAdmin(tx, user, "demote");
+    await tx.update(users).set({ role: input.role }).where(eq(users.id, user.id));
+    await recordAudit(actor, { action: "person.role_changed", target: user.email, detail: { from: user.role, to: input.role } }, tx, now);
     return { value: undefined, changes: [] };
   });
 }

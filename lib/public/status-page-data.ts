@@ -36,9 +36,7 @@ export async function loadStatusPage(now = Date.now()) {
 /** The newest change to anything the page shows; versions the status card image URL. */
 export async function loadLastChange(): Promise<number> {
   const db = getDb();
-  const [inc, comp] = await Promise.all([
-    db.select({ at: max(incidents.updatedAt) }).from(incidents).get(),
-    db.select({ at: max(components.updatedAt) }).from(components).get(),
-  ]);
+  const [inc] = await db.select({ at: max(incidents.updatedAt) }).from(incidents);
+  const [comp] = await db.select({ at: max(components.updatedAt) }).from(components);
   return Math.max(inc?.at ?? 0, comp?.at ?? 0);
 }

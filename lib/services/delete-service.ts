@@ -13,24 +13,24 @@ import { serviceBySlug } from "@/lib/services/find";
  */
 export async function deleteService(slug: string, actor: Actor, opts: { now?: number } = {}): Promise<void> {
   const now = opts.now ?? Date.now();
-  await write((tx) => {
-    const service = serviceBySlug(tx, slug);
+  await write(async (tx) => {
+    const service = await serviceBySlug(tx, slug);
     const refusal = (what: string) => conflict(`Service ${slug} cannot be deleted: ${what} refer to it. Archive it instead (hidden everywhere public, history kept).`);
-    const incident = tx.select({ id: incidents.id }).from(incidents).where(eq(incidents.serviceId, service.id)).limit(1).get();
+    const incident = (await tx.select({ id: incidents.id }).from(incidents).where(eq(incidents.serviceId, service.id)).limit(1))[0];
     if (incident) throw refusal(`incidents (such as ${incident.id})`);
-    const monitor = tx.select({ name: monitors.name }).from(monitors).where(eq(monitors.serviceId, service.id)).limit(1).get();
+    const monitor = (await tx.select({ name: monitors.name }).from(monitors).where(eq(monitors.serviceId, service.id)).limit(1))[0];
     if (monitor) throw refusal(`monitors (such as “${monitor.name}”)`);
-    const template = tx.select({ name: templates.name }).from(templates).where(eq(templates.serviceId, service.id)).limit(1).get();
+    const template = (await tx.select({ name: templates.name }).from(templates).where(eq(templates.serviceId, service.id)).limit(1))[0];
     if (template) throw refusal(`templates (such as “${template.name}”)`);
-    const comps = tx.select().from(components).where(eq(components.serviceId, service.id)).all();
+    const comps = await tx.select().from(components).where(eq(components.serviceId, service.id));
     for (const c of comps) {
-      const use = componentUse(tx, c.id);
+      const use = await componentUse(tx, c.id);
       if (use) throw refusal(use);
     }
-    if (comps.length) tx.delete(components).where(inArray(components.id, comps.map((c) => c.id))).run();
-    tx.delete(componentGroups).where(eq(componentGroups.serviceId, service.id)).run();
-    tx.delete(services).where(eq(services.id, service.id)).run();
-    recordAudit(actor, { action: "service.deleted", target: slug, detail: { name: service.name, idPrefix: service.idPrefix, components: comps.map((c) => c.slug) } }, tx, now);
+    if (comps.length) await tx.delete(components).where(inArray(components.id, comps.map((c) => c.id)));
+    await tx.delete(componentGroups).where(eq(componentGroups.serviceId, service.id));
+    await tx.delete(services).where(eq(services.id, service.id));
+    await recordAudit(actor, { action: "service.deleted", target: slug, detail: { name: service.name, idPrefix: service.idPrefix, components: comps.map((c) => c.slug) } }, tx, now);
     return { value: undefined, changes: [{ kind: "service", id: slug }] };
   });
 }

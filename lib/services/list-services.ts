@@ -16,9 +16,9 @@ export async function listServices(view: ServiceView): Promise<ServiceWithCompon
   const db = getDb();
   const shown = (t: typeof services | typeof components) =>
     view === "all" ? undefined : view === "open" ? isNull(t.archivedAt) : and(isNull(t.archivedAt), eq(t.hidden, false));
-  const all = await db.select().from(services).where(shown(services)).orderBy(asc(services.position), asc(services.name)).all();
+  const all = await db.select().from(services).where(shown(services)).orderBy(asc(services.position), asc(services.name));
   const comps = await db.select({ c: components, group: componentGroups.name }).from(components)
     .leftJoin(componentGroups, eq(componentGroups.id, components.groupId))
-    .where(shown(components)).orderBy(asc(components.position), asc(components.name)).all();
+    .where(shown(components)).orderBy(asc(components.position), asc(components.name));
   return all.map((s) => ({ ...s, components: comps.filter((r) => r.c.serviceId === s.id).map((r) => ({ ...r.c, group: r.group })) }));
 }

@@ -6,7 +6,7 @@ export function slugify(name: string, fallback: string): string {
 }
 
 /** `base`, or `base-2`, `base-3`… — the first one not `taken`. */
-export function freeSlug(base: string, taken: (slug: string) => boolean): string {
-  if (!taken(base)) return base;
-  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+export async function freeSlug(base: string, taken: (slug: string) => Promise<boolean>): Promise<string> {
+  if (!(await taken(base))) return base;
+  for (let n = 2; ; n++) if (!(await taken(`${base}-${n}`))) return `${base}-${n}`;
 }

@@ -14,7 +14,7 @@ export async function loadIncidents(opts: { unresolved: boolean; pageId: string;
   const details = (await Promise.all(list.map((i) => getIncident(i.id)))).filter((i): i is IncidentDetail => i !== null);
   const updateIds = details.flatMap((i) => i.updates.map((u) => u.id));
   const tweets = updateIds.length === 0 ? [] : await getDb().select({ updateId: deliveries.updateId, remoteId: deliveries.remoteId })
-    .from(deliveries).where(and(eq(deliveries.channel, "x"), eq(deliveries.state, "sent"), inArray(deliveries.updateId, updateIds))).all();
+    .from(deliveries).where(and(eq(deliveries.channel, "x"), eq(deliveries.state, "sent"), inArray(deliveries.updateId, updateIds)));
   const tweetOf = new Map(tweets.map((t) => [t.updateId, t.remoteId]));
   return {
     incidents: details.map((i) => toIncident(i, tweetOf, opts.pageId, opts.base)),

@@ -11,7 +11,7 @@ export async function loadMaintenances(opts: { state: MaintenanceState; pageId: 
   const list = await listMaintenances({ state: opts.state, limit: 50 });
   const updateIds = list.flatMap((i) => i.updates.map((u) => u.id));
   const tweets = updateIds.length === 0 ? [] : await getDb().select({ updateId: deliveries.updateId, remoteId: deliveries.remoteId })
-    .from(deliveries).where(and(eq(deliveries.channel, "x"), eq(deliveries.state, "sent"), inArray(deliveries.updateId, updateIds))).all();
+    .from(deliveries).where(and(eq(deliveries.channel, "x"), eq(deliveries.state, "sent"), inArray(deliveries.updateId, updateIds)));
   const tweetOf = new Map(tweets.map((t) => [t.updateId, t.remoteId]));
   return {
     maintenances: list.map((m) => {

@@ -11,22 +11,22 @@ const earlier = alias(deliveries, "earlier");
  * until retried or skipped), so each subscriber sees an incident's updates in order.
  */
 export function claimSubscriberBatch(channel: string, now: number, limit: number): Promise<Delivery[]> {
-  return write((tx) => {
+  return write(async (tx) => {
     const blocked = tx.select({ one: sql`1` }).from(earlier).where(and(
       eq(earlier.channel, deliveries.channel), eq(earlier.subscriberId, deliveries.subscriberId),
       eq(earlier.incidentId, deliveries.incidentId), lt(earlier.updateId, deliveries.updateId),
       inArray(earlier.state, ["pending", "dead"]),
     ));
-    const ids = tx.select({ id: deliveries.id }).from(deliveries)
+    const ids = (await tx.select({ id: deliveries.id }).from(deliveries)
       .innerJoin(subscribers, eq(subscribers.id, deliveries.subscriberId))
       .where(and(
         eq(deliveries.state, "pending"), lte(deliveries.nextAttemptAt, now), eq(deliveries.channel, channel), gt(deliveries.subscriberId, 0),
         isNull(subscribers.unsubscribedAt), isNull(subscribers.quarantinedAt), not(exists(blocked)),
       ))
-      .orderBy(asc(deliveries.nextAttemptAt), asc(deliveries.id)).limit(limit).all().map((r) => r.id);
+      .orderBy(asc(deliveries.nextAttemptAt), asc(deliveries.id)).limit(limit)).map((r) => r.id);
     if (ids.length === 0) return { value: [], changes: [] };
-    const claimed = tx.update(deliveries).set({ claimedAt: now, attempts: sql`${deliveries.attempts} + 1` })
-      .where(and(inArray(deliveries.id, ids), eq(deliveries.state, "pending"))).returning().all();
+    const claimed = await tx.update(deliveries).set({ claimedAt: now, attempts: sql`${deliveries.attempts} + 1` })
+      .where(and(inArray(deliveries.id, ids), eq(deliveries.state, "pending"))).returning();
     return { value: claimed.sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.id - b.id), changes: [] };
   });
 }

@@ -6,10 +6,10 @@ import { findByToken } from "@/lib/subscribers/find-by-token";
 
 /** Confirm a pending email subscriber (the page's POST, never the link's GET). Idempotent. */
 export function confirmSubscription(token: string, now = Date.now()): Promise<{ address: string }> {
-  return write((tx) => {
-    const row = findByToken(tx, "confirm", token);
+  return write(async (tx) => {
+    const row = await findByToken(tx, "confirm", token);
     if (row.unsubscribedAt !== null) throw invalid("This subscription was cancelled. Subscribe again on the status page.", { field: "token" });
-    tx.update(subscribers).set({ confirmedAt: now }).where(and(eq(subscribers.id, row.id), isNull(subscribers.confirmedAt))).run();
+    await tx.update(subscribers).set({ confirmedAt: now }).where(and(eq(subscribers.id, row.id), isNull(subscribers.confirmedAt)));
     return { value: { address: row.target }, changes: [] };
   });
 }

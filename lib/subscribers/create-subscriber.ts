@@ -10,6 +10,7 @@ import { conflict, invalid } from "@/lib/errors";
 import { targetKey, type CreateSubscriberInput } from "@/lib/subscribers/input";
 import { resolveFilter } from "@/lib/subscribers/resolve-components";
 import { subscriberState } from "@/lib/subscribers/state";
+import { one } from "@/db/one";
 
 export type CreatedSubscriber = { subscriber: Subscriber; componentIds: number[]; secret: string | null };
 
@@ -25,16 +26,16 @@ export async function createSubscriber(input: CreateSubscriberInput, actor: Acto
   }
   const key = targetKey(input.channel, input.target);
   const secret = input.channel === "webhook" ? newWebhookSecret() : null;
-  return write((tx) => {
+  return write(async (tx) => {
     const now = opts.now ?? Date.now();
-    const componentIds = resolveFilter(tx, input.components ?? []);
-    const existing = tx.select().from(subscribers).where(and(eq(subscribers.channel, input.channel), eq(subscribers.targetKey, key))).get();
+    const componentIds = await resolveFilter(tx, input.components ?? []);
+    const existing = (await tx.select().from(subscribers).where(and(eq(subscribers.channel, input.channel), eq(subscribers.targetKey, key))).limit(1))[0];
     if (existing) throw conflict(`That ${input.channel} target is already a subscriber (${subscriberState(existing)}, #${existing.id})`);
-    const subscriber = tx.insert(subscribers).values({
+    const subscriber = await one(tx.insert(subscribers).values({
       channel: input.channel, target: input.target.trim(), targetKey: key, secret, createdAt: now, createdBy: actorUserId(actor), confirmedAt: now,
-    }).returning().get();
-    for (const componentId of componentIds) tx.insert(subscriberComponents).values({ subscriberId: subscriber.id, componentId }).run();
-    recordAudit(actor, {
+    }).returning());
+    for (const componentId of componentIds) await tx.insert(subscriberComponents).values({ subscriberId: subscriber.id, componentId });
+    await recordAudit(actor, {
       action: "subscriber.created", target: `subscriber:${subscriber.id}`,
       detail: { channel: input.channel, componentIds, ...(input.channel === "email" ? { activeWithoutConfirmation: true } : {}) },
     }, tx, now);

@@ -37,7 +37,7 @@ export async function countSubscribers(): Promise<SubscriberCounts> {
     quarantined: sql<number>`sum(case when ${stateWhere("quarantined")} then 1 else 0 end)`,
     active: sql<number>`sum(case when ${stateWhere("active")} then 1 else 0 end)`,
     pending: sql<number>`sum(case when ${stateWhere("pending")} then 1 else 0 end)`,
-  }).from(subscribers).groupBy(subscribers.channel).all();
+  }).from(subscribers).groupBy(subscribers.channel);
   const zero = () => Object.fromEntries(SUBSCRIBER_STATES.map((s) => [s, 0])) as Record<SubscriberState, number>;
   const counts = Object.fromEntries(SUBSCRIBER_CHANNELS.map((c) => [c, zero()])) as SubscriberCounts;
   for (const r of rows) for (const s of SUBSCRIBER_STATES) counts[r.channel][s] = Number(r[s] ?? 0);
@@ -53,12 +53,12 @@ export async function listSubscribers(query: ListQuery = {}): Promise<{ rows: Su
     confirmedAt: s.confirmedAt, confirmationSentAt: s.confirmationSentAt, unsubscribedAt: s.unsubscribedAt, quarantinedAt: s.quarantinedAt,
     failingSince: s.failingSince, lastDeliveryAt: s.lastDeliveryAt, lastError: s.lastError }).from(subscribers)
     .where(and(subscriberWhere(query), query.before ? lt(subscribers.id, query.before) : undefined))
-    .orderBy(desc(subscribers.id)).limit(limit + 1).all();
+    .orderBy(desc(subscribers.id)).limit(limit + 1);
   const rows = page.slice(0, limit);
   const ids = rows.map((r) => r.id);
   const picked = ids.length === 0 ? [] : await db.select({ id: subscriberComponents.subscriberId, service: services.slug, slug: components.slug })
     .from(subscriberComponents).innerJoin(components, eq(components.id, subscriberComponents.componentId))
-    .innerJoin(services, eq(services.id, components.serviceId)).where(inArray(subscriberComponents.subscriberId, ids)).all();
+    .innerJoin(services, eq(services.id, components.serviceId)).where(inArray(subscriberComponents.subscriberId, ids));
   return {
     rows: rows.map((r) => ({
       ...r, state: subscriberState(r), components: picked.filter((p) => p.id === r.id).map((p) => `${p.service}.${p.slug}`).sort(),

@@ -10,13 +10,13 @@ import { conflict, notFound } from "@/lib/errors";
  * Updates skipped while it was quarantined are not replayed (Statuspage does the same).
  */
 export async function reactivateSubscriber(id: number, actor: Actor): Promise<void> {
-  await write((tx) => {
-    const row = tx.select().from(subscribers).where(eq(subscribers.id, id)).get();
+  await write(async (tx) => {
+    const row = (await tx.select().from(subscribers).where(eq(subscribers.id, id)).limit(1))[0];
     if (!row) throw notFound(`No subscriber ${id}`);
     if (row.quarantinedAt === null || row.unsubscribedAt !== null) throw conflict(`Subscriber ${id} is not quarantined`);
     const now = Date.now();
-    tx.update(subscribers).set({ quarantinedAt: null, failingSince: null, lastError: null }).where(eq(subscribers.id, id)).run();
-    recordAudit(actor, { action: "subscriber.reactivated", target: `subscriber:${id}`, detail: { channel: row.channel } }, tx, now);
+    await tx.update(subscribers).set({ quarantinedAt: null, failingSince: null, lastError: null }).where(eq(subscribers.id, id));
+    await recordAudit(actor, { action: "subscriber.reactivated", target: `subscriber:${id}`, detail: { channel: row.channel } }, tx, now);
     return { value: undefined, changes: [] };
   });
 }

@@ -16,33 +16,33 @@ export type Sent = { claimed: Delivery; result: SendResult };
  */
 export function recordSubscriberBatch(sent: Sent[], now: number, random: () => number = Math.random): Promise<Outcome[]> {
   const decided = sent.map(({ claimed, result }) => ({ claimed, result, ...outcomeOf(claimed, result, now, random) }));
-  return write((tx) => {
+  return write(async (tx) => {
     const outcomes: Outcome[] = [];
     const failed = new Map<number, string>();
     for (const { claimed, result, outcome, set } of decided) {
-      const row = tx.update(deliveries).set(set)
+      const row = (await tx.update(deliveries).set(set)
         .where(and(eq(deliveries.id, claimed.id), eq(deliveries.claimedAt, claimed.claimedAt ?? -1)))
-        .returning({ id: deliveries.id }).get();
+        .returning({ id: deliveries.id }))[0];
       outcomes.push(row ? outcome : "lost");
       if (!row) continue;
-      if (outcome === "dead" && !result.ok) deadDeliveryNotice(tx, claimed, result.error, now);
+      if (outcome === "dead" && !result.ok) await deadDeliveryNotice(tx, claimed, result.error, now);
       if (result.ok) {
-        tx.update(subscribers).set({ lastDeliveryAt: now, failingSince: null, lastError: null }).where(eq(subscribers.id, claimed.subscriberId)).run();
+        await tx.update(subscribers).set({ lastDeliveryAt: now, failingSince: null, lastError: null }).where(eq(subscribers.id, claimed.subscriberId));
       } else if (!result.rateLimited) {
         failed.set(claimed.subscriberId, result.error);
       }
     }
     for (const [id, error] of failed) {
-      tx.update(subscribers).set({ failingSince: sql`coalesce(${subscribers.failingSince}, ${now})`, lastError: error.slice(0, 500) })
-        .where(eq(subscribers.id, id)).run();
+      await tx.update(subscribers).set({ failingSince: sql`coalesce(${subscribers.failingSince}, ${now})`, lastError: error.slice(0, 500) })
+        .where(eq(subscribers.id, id));
     }
-    const quarantined = failed.size === 0 ? [] : tx.update(subscribers).set({ quarantinedAt: now })
+    const quarantined = failed.size === 0 ? [] : (await tx.update(subscribers).set({ quarantinedAt: now })
       .where(and(inArray(subscribers.id, [...failed.keys()]), isNull(subscribers.quarantinedAt), lte(subscribers.failingSince, now - quarantineAfterMs())))
-      .returning({ id: subscribers.id }).all().map((r) => r.id);
-    quarantineNotice(tx, decided[0]?.claimed.channel ?? "subscriber", quarantined.length, now);
+      .returning({ id: subscribers.id })).map((r) => r.id);
+    await quarantineNotice(tx, decided[0]?.claimed.channel ?? "subscriber", quarantined.length, now);
     if (quarantined.length > 0) {
-      tx.update(deliveries).set({ state: "skipped", claimedAt: null, lastError: "Subscriber quarantined after repeated failures" })
-        .where(and(inArray(deliveries.subscriberId, quarantined), inArray(deliveries.state, ["pending", "dead"]))).run();
+      await tx.update(deliveries).set({ state: "skipped", claimedAt: null, lastError: "Subscriber quarantined after repeated failures" })
+        .where(and(inArray(deliveries.subscriberId, quarantined), inArray(deliveries.state, ["pending", "dead"])));
     }
     return { value: outcomes, changes: [] };
   }, { lockTimeoutMs: Math.max(leaseTtlMs(), 5_000) });

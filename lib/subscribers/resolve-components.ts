@@ -7,11 +7,11 @@ import { invalid } from "@/lib/errors";
  * Component ids for a subscriber's filter. Each entry is "service/slug", "service.slug" or a bare
  * slug (that component in every service that has one). Unknown entries are a 422.
  */
-export function resolveFilter(tx: Tx, wanted: string[]): number[] {
+export async function resolveFilter(tx: Tx, wanted: string[]): Promise<number[]> {
   if (wanted.length === 0) return [];
-  const rows = tx.select({ id: components.id, slug: components.slug, service: services.slug }).from(components)
+  const rows = await tx.select({ id: components.id, slug: components.slug, service: services.slug }).from(components)
     .innerJoin(services, eq(services.id, components.serviceId))
-    .where(and(inArray(components.slug, wanted.map((w) => w.split(/[/.]/).at(-1) ?? "")), isNull(components.archivedAt))).all();
+    .where(and(inArray(components.slug, wanted.map((w) => w.split(/[/.]/).at(-1) ?? "")), isNull(components.archivedAt)));
   const ids = new Set<number>();
   const unknown: string[] = [];
   for (const w of wanted) {

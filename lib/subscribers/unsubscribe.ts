@@ -5,12 +5,12 @@ import { findByToken } from "@/lib/subscribers/find-by-token";
 
 /** One-click unsubscribe (RFC 8058): nothing more is queued, and what is queued is skipped. Idempotent. */
 export function unsubscribe(token: string, now = Date.now()): Promise<{ address: string }> {
-  return write((tx) => {
-    const row = findByToken(tx, "manage", token);
+  return write(async (tx) => {
+    const row = await findByToken(tx, "manage", token);
     if (row.unsubscribedAt === null) {
-      tx.update(subscribers).set({ unsubscribedAt: now }).where(eq(subscribers.id, row.id)).run();
-      tx.update(deliveries).set({ state: "skipped", claimedAt: null, lastError: "Unsubscribed" })
-        .where(and(eq(deliveries.subscriberId, row.id), inArray(deliveries.state, ["pending", "dead"]))).run();
+      await tx.update(subscribers).set({ unsubscribedAt: now }).where(eq(subscribers.id, row.id));
+      await tx.update(deliveries).set({ state: "skipped", claimedAt: null, lastError: "Unsubscribed" })
+        .where(and(eq(deliveries.subscriberId, row.id), inArray(deliveries.state, ["pending", "dead"])));
     }
     return { value: { address: row.target }, changes: [] };
   });

@@ -7,12 +7,12 @@ import { resolveFilter } from "@/lib/subscribers/resolve-components";
 
 /** Replace a subscriber's components from the manage page (none = every incident). */
 export function updateFilter(token: string, components: string[]): Promise<{ address: string; count: number }> {
-  return write((tx) => {
-    const row = findByToken(tx, "manage", token);
+  return write(async (tx) => {
+    const row = await findByToken(tx, "manage", token);
     if (row.unsubscribedAt !== null) throw invalid("This address is unsubscribed. Subscribe again on the status page.", { field: "token" });
-    const ids = resolveFilter(tx, components);
-    tx.delete(subscriberComponents).where(eq(subscriberComponents.subscriberId, row.id)).run();
-    for (const componentId of ids) tx.insert(subscriberComponents).values({ subscriberId: row.id, componentId }).run();
+    const ids = await resolveFilter(tx, components);
+    await tx.delete(subscriberComponents).where(eq(subscriberComponents.subscriberId, row.id));
+    for (const componentId of ids) await tx.insert(subscriberComponents).values({ subscriberId: row.id, componentId });
     return { value: { address: row.target, count: ids.length }, changes: [] };
   });
 }

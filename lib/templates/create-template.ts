@@ -6,14 +6,15 @@ import { write } from "@/lib/db/write";
 import type { CreateTemplateInput } from "@/lib/templates/input";
 import { templateJson, type TemplateJson } from "@/lib/templates/template-json";
 import { checkTemplate } from "@/lib/templates/template-rules";
+import { one } from "@/db/one";
 
 /** Save a named incident or update template; a name already used for that kind is a 409. */
 export async function createTemplate(input: CreateTemplateInput, actor: Actor, now = Date.now()): Promise<TemplateJson> {
-  return write((tx) => {
-    const serviceId = checkTemplate(tx, input);
+  return write(async (tx) => {
+    const serviceId = await checkTemplate(tx, input);
     const { service, ...facts } = input;
-    const row = tx.insert(templates).values({ ...facts, serviceId, createdBy: actorUserId(actor), createdAt: now, updatedAt: now }).returning().get();
-    recordAudit(actor, { action: "template.created", target: String(row.id), detail: { kind: row.kind, name: row.name } }, tx, now);
+    const row = await one(tx.insert(templates).values({ ...facts, serviceId, createdBy: actorUserId(actor), createdAt: now, updatedAt: now }).returning());
+    await recordAudit(actor, { action: "template.created", target: String(row.id), detail: { kind: row.kind, name: row.name } }, tx, now);
     return { value: templateJson(row, service), changes: [] };
   });
 }

@@ -7,10 +7,10 @@ import { notFound } from "@/lib/errors";
 
 /** Delete a template (nothing refers to one: incidents keep the text they were opened with). */
 export async function deleteTemplate(id: number, actor: Actor, now = Date.now()): Promise<void> {
-  return write((tx) => {
-    const gone = tx.delete(templates).where(eq(templates.id, id)).returning().get();
+  return write(async (tx) => {
+    const gone = (await tx.delete(templates).where(eq(templates.id, id)).returning())[0];
     if (!gone) throw notFound(`No template ${id}`);
-    recordAudit(actor, { action: "template.deleted", target: String(id), detail: { kind: gone.kind, name: gone.name } }, tx, now);
+    await recordAudit(actor, { action: "template.deleted", target: String(id), detail: { kind: gone.kind, name: gone.name } }, tx, now);
     return { value: undefined, changes: [] };
   });
 }

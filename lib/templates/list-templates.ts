@@ -7,6 +7,6 @@ import { templateJson, type TemplateJson } from "@/lib/templates/template-json";
 export async function listTemplates(kind?: Template["kind"]): Promise<TemplateJson[]> {
   const rows = await getDb().select({ t: templates, service: services.slug }).from(templates)
     .leftJoin(services, eq(services.id, templates.serviceId))
-    .where(kind ? eq(templates.kind, kind) : undefined).orderBy(asc(templates.kind), asc(templates.name)).all();
+    .where(kind ? eq(templates.kind, kind) : undefined).orderBy(asc(templates.kind), asc(templates.name));
   return rows.map((r) => templateJson(r.t, r.service));
 }

@@ -20,18 +20,18 @@ export async function loadUptime(days: number, now = Date.now()): Promise<Uptime
   if (ids.length === 0) return { days, components: [] };
   const inWindow = await db.select({ componentId: componentStatusChanges.componentId, at: componentStatusChanges.at, status: componentStatusChanges.status })
     .from(componentStatusChanges).where(and(inArray(componentStatusChanges.componentId, ids), gte(componentStatusChanges.at, from), lt(componentStatusChanges.at, now + 1)))
-    .orderBy(asc(componentStatusChanges.componentId), asc(componentStatusChanges.at), asc(componentStatusChanges.id)).all();
+    .orderBy(asc(componentStatusChanges.componentId), asc(componentStatusChanges.at), asc(componentStatusChanges.id));
   const spans = await db.select({ componentId: incidentComponents.componentId, id: incidents.id, startedAt: incidents.startedAt, resolvedAt: incidents.resolvedAt })
     .from(incidentComponents).innerJoin(incidents, eq(incidents.id, incidentComponents.incidentId))
-    .where(and(inArray(incidentComponents.componentId, ids), lt(incidents.startedAt, now + 1), or(isNull(incidents.resolvedAt), gte(incidents.resolvedAt, from)))).all();
+    .where(and(inArray(incidentComponents.componentId, ids), lt(incidents.startedAt, now + 1), or(isNull(incidents.resolvedAt), gte(incidents.resolvedAt, from))));
   const factsOf = new Map<number, StatusFact[]>();
   for (const f of inWindow) (factsOf.get(f.componentId) ?? factsOf.set(f.componentId, []).get(f.componentId)!).push(f);
   const out: ComponentUptime[] = [];
   for (const c of comps) {
     // The status the window opens with: the component's latest change before it (one indexed row).
-    const before = await db.select({ at: componentStatusChanges.at, status: componentStatusChanges.status }).from(componentStatusChanges)
+    const before = (await db.select({ at: componentStatusChanges.at, status: componentStatusChanges.status }).from(componentStatusChanges)
       .where(and(eq(componentStatusChanges.componentId, c.id), lt(componentStatusChanges.at, from)))
-      .orderBy(desc(componentStatusChanges.at), desc(componentStatusChanges.id)).limit(1).get();
+      .orderBy(desc(componentStatusChanges.at), desc(componentStatusChanges.id)).limit(1))[0];
     const facts: StatusFact[] = [...(before ? [before] : []), ...(factsOf.get(c.id) ?? [])];
     const rolled = rollupDays(facts, { days, now, createdAt: c.createdAt });
     const byDay = incidentsByDay(rolled, spans.filter((s): s is IncidentSpan & { componentId: number } => s.componentId === c.id), now);

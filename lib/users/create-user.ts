@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { write } from "@/lib/db/write";
 import type { Actor } from "@/lib/auth/actor";
 import { conflict } from "@/lib/errors";
+import { one } from "@/db/one";
 
 export const createUserInput = z.object({
   email: z.email({ error: "a valid email is required" }).trim().toLowerCase(),
@@ -18,13 +19,13 @@ export const createUserInput = z.object({
 export async function createUser(input: z.input<typeof createUserInput>, actor: Actor | null): Promise<User> {
   const data = createUserInput.parse(input);
   const passwordHash = await hashPassword(data.password);
-  return write((tx) => {
-    const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, data.email)).get();
+  return write(async (tx) => {
+    const existing = (await tx.select({ id: users.id }).from(users).where(eq(users.email, data.email)).limit(1))[0];
     if (existing) throw conflict(`A user with email ${data.email} already exists`);
-    const user = tx.insert(users).values({
+    const user = await one(tx.insert(users).values({
       email: data.email, name: data.name || data.email.split("@")[0] || data.email, passwordHash, role: data.role,
-    }).returning().get();
-    recordAudit(actor, { action: "user.created", target: user.email, detail: { role: user.role } }, tx);
+    }).returning());
+    await recordAudit(actor, { action: "user.created", target: user.email, detail: { role: user.role } }, tx);
     return { value: user, changes: [] };
   });
 }

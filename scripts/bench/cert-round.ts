@@ -22,8 +22,8 @@ const t0 = performance.now();
 const { checked, failed } = await runDueChecks({ now: Date.now() + 1 });
 const roundSeconds = (performance.now() - t0) / 1000;
 // Every endpoint serves a valid chain under the monitor's root: each must have checked `ok`.
-const ok = getDb().select({ n: sql<number>`count(distinct ${checkResults.monitorId})` }).from(checkResults)
-  .where(sql`${checkResults.category} = 'ok'`).get()?.n ?? 0;
+const ok = (await getDb().select({ n: sql<number>`count(distinct ${checkResults.monitorId})` }).from(checkResults)
+  .where(sql`${checkResults.category} = 'ok'`).limit(1))[0]?.n ?? 0;
 startLoop();
 await sleep(2_000);
 const cpu0 = cpuSeconds(process.pid);

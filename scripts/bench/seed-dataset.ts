@@ -15,14 +15,16 @@ const rand = (n: number) => ((rnd = (rnd * 1103515245 + 12345) % 2 ** 31) % n);
 
 await seed({ incidents: false });
 const db = getDb();
-for (const svc of db.select().from(services).all()) {
-  const have = db.select().from(components).where(eq(components.serviceId, svc.id)).all().length;
-  for (let i = have; i < 10; i++) db.insert(components).values({ serviceId: svc.id, slug: `part-${i}`, name: `${svc.name} part ${i}`, position: i }).run();
+for (const svc of await db.select().from(services)) {
+  const have = (await db.select().from(components).where(eq(components.serviceId, svc.id))).length;
+  for (let i = have; i < 10; i++) await db.insert(components).values({ serviceId: svc.id, slug: `part-${i}`, name: `${svc.name} part ${i}`, position: i });
 }
 // Components as old as the uptime window and more, so the page carries all 30 × 90 bars.
-db.update(components).set({ createdAt: Date.now() - 120 * DAY }).run();
-const catalog = db.select({ slug: services.slug, id: services.id }).from(services).all()
-  .map((s) => ({ slug: s.slug, comps: db.select().from(components).where(eq(components.serviceId, s.id)).all().map((c) => c.slug) }));
+await db.update(components).set({ createdAt: Date.now() - 120 * DAY });
+const catalog: { slug: string; comps: string[] }[] = [];
+for (const s of await db.select({ slug: services.slug, id: services.id }).from(services)) {
+  catalog.push({ slug: s.slug, comps: (await db.select().from(components).where(eq(components.serviceId, s.id))).map((c) => c.slug) });
+}
 const body = (i: number, k: number) => `Update ${k} on incident ${i}: we are **working** on it. ` + "Details of the investigation. ".repeat(1 + rand(6));
 const now = Date.now();
 for (let i = 0; i < 503; i++) {

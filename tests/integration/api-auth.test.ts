@@ -38,13 +38,13 @@ const everyRoute = (auth: string | null) => {
 };
 
 async function expect401(auth: string | null, message: RegExp) {
-  const snap = snapshot();
+  const snap = await snapshot();
   for (const res of await Promise.all(everyRoute(auth))) {
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toMatch(/^Bearer realm="herald"/);
     expect((res.json as ErrorJson).error).toMatch(message);
   }
-  expect(snapshot()).toEqual(snap);
+  expect(await snapshot()).toEqual(snap);
 }
 
 describe("bearer token authentication", () => {
@@ -61,7 +61,7 @@ describe("bearer token authentication", () => {
   it("401 for a revoked token, which worked just before", async () => {
     const t = await tokenOf("responder@herald.test", { name: "soon revoked" });
     expect((await call(listServices, { path: "/api/v1/services", token: t })).status).toBe(200);
-    const row = getDb().select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(t))).get();
+    const row = (await getDb().select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(t))).limit(1))[0];
     await revokeToken(String(row?.id), systemActor("test"));
     await expect401(`Bearer ${t}`, /unknown, revoked or expired/);
   });
@@ -77,16 +77,16 @@ describe("bearer token authentication", () => {
     const user = await createUser({ email: "gone@herald.test", password: "a-long-password", role: "admin" }, systemActor("test"));
     const t = await tokenOf(user.email);
     expect((await call(listAuditRoute, { path: "/api/v1/audit", token: t })).status).toBe(200);
-    getDb().update(users).set({ disabledAt: Date.now() }).where(eq(users.id, user.id)).run();
+    await getDb().update(users).set({ disabledAt: Date.now() }).where(eq(users.id, user.id));
     await expect401(`Bearer ${t}`, /unknown, revoked or expired/);
   });
 
   it("records when a token was last used", async () => {
     const t = await tokenOf("responder@herald.test", { name: "usage" });
-    const before = getDb().select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(t))).get();
+    const before = (await getDb().select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(t))).limit(1))[0];
     expect(before?.lastUsedAt).toBeNull();
     await call(listServices, { path: "/api/v1/services", token: t });
-    const after = getDb().select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(t))).get();
+    const after = (await getDb().select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(t))).limit(1))[0];
     expect(after?.lastUsedAt).toBeGreaterThan(0);
   });
 });

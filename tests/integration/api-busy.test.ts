@@ -25,12 +25,12 @@ describe("a busy database", () => {
     const body = { service: "teams", title: "Busy", message: "x" };
     other.exec("BEGIN IMMEDIATE");
     try {
-      const snap = snapshot(); // WAL: reads still work under another writer's lock
+      const snap = await snapshot(); // WAL: reads still work under another writer's lock
       const res = await call(createIncident, { path: "/api/v1/incidents", token, body });
       expect(res.status).toBe(503);
       expect((res.json as ErrorJson).error).toMatch(/busy/);
       expect((await call(listServices, { path: "/api/v1/services", token })).status).toBe(200);
-      expect(snapshot()).toEqual(snap);
+      expect(await snapshot()).toEqual(snap);
     } finally {
       other.exec("ROLLBACK");
     }

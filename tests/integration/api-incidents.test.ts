@@ -111,11 +111,11 @@ describe("incident lifecycle over the API", () => {
     expect(after.components).toEqual([{ slug: "search", name: "Search", status: "operational" }]);
     expect((resolved.json as { update: UpdateJson }).update.components).toEqual([{ slug: "search", name: "Search", oldStatus: "partial_outage", newStatus: "operational" }]);
 
-    const snap = snapshot();
+    const snap = await snapshot();
     const again = await update(created.id, { status: "monitoring", message: "one more" });
     expect(again.status).toBe(409);
     expect((again.json as ErrorJson).error).toMatch(/resolved/);
-    expect(snapshot()).toEqual(snap);
+    expect(await snapshot()).toEqual(snap);
   });
 
   it("GET /api/v1/incidents/{id} returns updates newest first with their component changes", async () => {
@@ -133,10 +133,10 @@ describe("incident lifecycle over the API", () => {
     const res = await fetchIncident("TM999999");
     expect(res.status).toBe(404);
     expect(res.json).toEqual({ error: "No incident TM999999" });
-    const snap = snapshot();
+    const snap = await snapshot();
     const up = await update("TM999999", { status: "identified", message: "x" });
     expect(up.status).toBe(404);
-    expect(snapshot()).toEqual(snap);
+    expect(await snapshot()).toEqual(snap);
   });
 
   it("lists incidents newest first and filters by state, service and limit", async () => {

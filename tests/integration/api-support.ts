@@ -39,20 +39,20 @@ export async function tokenOf(email: string, opts: { expiresAt?: number | null; 
   return (await createToken(email, systemActor("test"), opts)).token;
 }
 
-function countRows(table: typeof incidents | typeof incidentUpdates | typeof updateComponentChanges | typeof deliveries | typeof auditLog): number {
-  return getDb().select({ n: count() }).from(table).get()?.n ?? 0;
+async function countRows(table: typeof incidents | typeof incidentUpdates | typeof updateComponentChanges | typeof deliveries | typeof auditLog): Promise<number> {
+  return (await getDb().select({ n: count() }).from(table).limit(1))[0]?.n ?? 0;
 }
 
 /** Everything a failed request must leave untouched. */
-export function snapshot() {
+export async function snapshot() {
   return {
-    incidents: countRows(incidents),
-    updates: countRows(incidentUpdates),
-    changes: countRows(updateComponentChanges),
-    deliveries: countRows(deliveries),
-    audit: countRows(auditLog),
-    counter: getDb().select().from(counters).where(eq(counters.name, "incident")).get()?.value ?? null,
-    components: getDb().select({ slug: components.slug, status: components.status }).from(components).orderBy(components.id).all(),
-    incidentRows: getDb().select().from(incidents).orderBy(incidents.id).all(),
+    incidents: await countRows(incidents),
+    updates: await countRows(incidentUpdates),
+    changes: await countRows(updateComponentChanges),
+    deliveries: await countRows(deliveries),
+    audit: await countRows(auditLog),
+    counter: (await getDb().select().from(counters).where(eq(counters.name, "incident")).limit(1))[0]?.value ?? null,
+    components: await getDb().select({ slug: components.slug, status: components.status }).from(components).orderBy(components.id),
+    incidentRows: await getDb().select().from(incidents).orderBy(incidents.id),
   };
 }

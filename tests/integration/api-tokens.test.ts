@@ -15,7 +15,7 @@ import { call } from "@/tests/integration/api-support";
 type UserActor = Extract<Actor, { kind: "user" }>;
 const admin: UserActor = { kind: "user", userId: 1, email: "admin@herald.test", name: "Avery Admin", role: "admin" };
 const riley = responder as UserActor;
-const revokedAt = (id: number) => getDb().select().from(apiTokens).where(eq(apiTokens.id, id)).get()?.revokedAt ?? null;
+const revokedAt = async (id: number) => (await getDb().select().from(apiTokens).where(eq(apiTokens.id, id)).limit(1))[0]?.revokedAt ?? null;
 const works = async (token: string) => (await call(listServices, { path: "/api/v1/services", token })).status;
 
 beforeAll(async () => { await seedCatalog(); });
@@ -40,10 +40,10 @@ describe("API tokens from the console's verbs", () => {
     const t = await createToken(riley.email, riley, { name: "mine" });
     expect(await works(t.token)).toBe(200);
     await revokeToken(String(t.id), riley);
-    expect(revokedAt(t.id)).not.toBeNull();
+    expect(await revokedAt(t.id)).not.toBeNull();
     expect(await works(t.token)).toBe(401);
     expect((await listTokens(riley)).find((x) => x.id === t.id)?.state).toBe("revoked");
-    const audit = getDb().select().from(auditLog).where(eq(auditLog.action, "token.revoked")).all().at(-1);
+    const audit = (await getDb().select().from(auditLog).where(eq(auditLog.action, "token.revoked"))).at(-1);
     expect(audit).toMatchObject({ actor: riley.email, target: String(t.id) });
   });
 
@@ -53,11 +53,11 @@ describe("API tokens from the console's verbs", () => {
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).code).toBe("forbidden");
     expect((err as DomainError).message).toBe("You can only revoke your own API tokens");
-    expect(revokedAt(t.id)).toBeNull();
+    expect(await revokedAt(t.id)).toBeNull();
     expect(await works(t.token)).toBe(200);
     // ...also by prefix
     await expect(revokeToken(t.prefix, riley)).rejects.toThrow(/only revoke your own/);
-    expect(revokedAt(t.id)).toBeNull();
+    expect(await revokedAt(t.id)).toBeNull();
   });
 
   it("lets an admin (and the CLI) revoke anyone's token", async () => {
@@ -65,8 +65,8 @@ describe("API tokens from the console's verbs", () => {
     const b = await createToken(riley.email, riley, { name: "b" });
     await revokeToken(String(a.id), admin);
     await revokeToken(b.prefix, systemActor("cli"));
-    expect(revokedAt(a.id)).not.toBeNull();
-    expect(revokedAt(b.id)).not.toBeNull();
+    expect(await revokedAt(a.id)).not.toBeNull();
+    expect(await revokedAt(b.id)).not.toBeNull();
   });
 
   it("404s an unknown or already revoked token", async () => {

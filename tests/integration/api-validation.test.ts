@@ -22,7 +22,7 @@ type Case = { name: string; status: number; error: RegExp; field?: string } & ({
 
 /** Send a bad request; it must fail with a clear JSON message and leave every table as it was. */
 async function refused(route: "create" | "update", c: Case) {
-  const snap = snapshot();
+  const snap = await snapshot();
   const common = { token, ...("raw" in c ? { rawBody: c.raw, headers: { "content-type": "application/json", ...c.headers } } : { body: c.body }) };
   const res = route === "create"
     ? await call(createIncident, { path: "/api/v1/incidents", ...common })
@@ -31,7 +31,7 @@ async function refused(route: "create" | "update", c: Case) {
   const json = res.json as ErrorJson;
   expect(json.error, c.name).toMatch(c.error);
   if (c.field) expect(json.fields, c.name).toHaveProperty([c.field]);
-  expect(snapshot(), c.name).toEqual(snap);
+  expect(await snapshot(), c.name).toEqual(snap);
   return json;
 }
 

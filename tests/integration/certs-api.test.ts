@@ -17,8 +17,8 @@ const pki: TestPki = makeTestPki();
 let port: number;
 const valid = () => ({ name: "Teams auth", host: "127.0.0.1", port, servername: "localhost", caPem: pki.root.pem, service: "teams", components: ["sign-in"] });
 const create = (body: unknown, t: string | null = token) => call(createRoute, { path: "/api/v1/monitors", token: t, body });
-const monitorCount = () => getDb().select({ n: count() }).from(monitors).get()?.n ?? 0;
-const auditCount = () => getDb().select({ n: count() }).from(auditLog).get()?.n ?? 0;
+const monitorCount = async () => (await getDb().select({ n: count() }).from(monitors).limit(1))[0]?.n ?? 0;
+const auditCount = async () => (await getDb().select({ n: count() }).from(auditLog).limit(1))[0]?.n ?? 0;
 
 beforeAll(async () => {
   await seedCatalog();
@@ -38,7 +38,7 @@ describe("/api/v1/monitors", () => {
       ];
       expect(results.map((r) => r.status)).toEqual([401, 401, 401, 401]);
     }
-    expect(monitorCount()).toBe(0);
+    expect(await monitorCount()).toBe(0);
   });
 
   it("creates a monitor (201 with id) with defaults, then lists and shows it", async () => {
@@ -114,13 +114,13 @@ describe("/api/v1/monitors", () => {
     ["an unknown field", { hostname: "x" }, "_", /Unrecognized key/i],
     ["no name", { name: " " }, "name", /name is required/],
   ] as const)("refuses %s with a clear 422 and creates nothing", async (_label, patch, field, message) => {
-    const before = { monitors: monitorCount(), audit: auditCount() };
+    const before = { monitors: await monitorCount(), audit: await auditCount() };
     const res = await create({ ...valid(), ...patch });
     expect(res.status).toBe(422);
     const err = res.json as ErrorJson;
     expect(err.fields?.[field]).toMatch(message);
     expect(err.error).toMatch(message);
-    expect({ monitors: monitorCount(), audit: auditCount() }).toEqual(before);
+    expect({ monitors: await monitorCount(), audit: await auditCount() }).toEqual(before);
   });
 
   it("refuses malformed JSON with 400", async () => {

@@ -27,9 +27,9 @@ async function addMonitor(port: number, overrides: Partial<CreateMonitorRequest>
   }), responder);
 }
 const check = (id: number, at = tick()) => runCheck(id, { now: at, timeoutMs: 1000 });
-const incidentsOf = (monitorId: number) => db().select().from(incidents).where(eq(incidents.monitorId, monitorId)).all();
-const updatesOf = (incidentId: string) => db().select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, incidentId)).orderBy(incidentUpdates.id).all();
-const componentStatus = (slug: string) => db().select().from(components).where(eq(components.slug, slug)).get()?.status;
+const incidentsOf = async (monitorId: number) => await db().select().from(incidents).where(eq(incidents.monitorId, monitorId));
+const updatesOf = async (incidentId: string) => await db().select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, incidentId)).orderBy(incidentUpdates.id);
+const componentStatus = async (slug: string) => (await db().select().from(components).where(eq(components.slug, slug)).limit(1))[0]?.status;
 const utcText = (ms: number) => `${new Date(ms).toISOString().slice(0, 10)} ${new Date(ms).toISOString().slice(11, 16)} UTC`;
 
 beforeAll(async () => { await seedCatalog(); pki = makeTestPki(); });
@@ -42,7 +42,7 @@ describe("a failing check opens one incident", () => {
     const first = await check(m.id);
     expect(first.result.category).toBe("expired");
     expect(first.decision.kind).toBe("open");
-    const [inc, ...more] = incidentsOf(m.id);
+    const [inc, ...more] = await incidentsOf(m.id);
     expect(more).toHaveLength(0);
     expect(inc).toMatchObject({
       origin: "monitor", monitorId: m.id, classification: "incident", impact: "major", status: "investigating",
@@ -50,22 +50,22 @@ describe("a failing check opens one incident", () => {
     });
     expect(inc?.id).toMatch(/^TM\d+$/);
     expect(first.incidentId).toBe(inc?.id);
-    const [update] = updatesOf(inc?.id ?? "");
+    const [update] = await updatesOf(inc?.id ?? "");
     const notAfter = Math.floor(pki.expired.cert.validity.notAfter.getTime() / 1000) * 1000;
     expect(update?.authorName).toBe("Herald monitor");
     // Public words: the service, its component and what failed; the evidence stays on the monitor's page.
     expect(update?.body).toBe(`Connections to Microsoft Teams (Sign-in) may fail or show a security warning, because its security certificate has expired. It expired at ${utcText(notAfter)}. We're investigating.`);
     expect(update?.body).not.toContain(pki.expired.serial);
     expect(update?.body).not.toContain("localhost");
-    expect(componentStatus("sign-in")).toBe("major_outage");
-    const outbox = db().select().from(deliveries).where(eq(deliveries.incidentId, inc?.id ?? "")).all();
+    expect(await componentStatus("sign-in")).toBe("major_outage");
+    const outbox = await db().select().from(deliveries).where(eq(deliveries.incidentId, inc?.id ?? ""));
     expect(outbox.map((d) => [d.channel, d.state])).toEqual([["x", "pending"]]);
 
     const second = await check(m.id);
     expect(second.decision.kind).toBe("none");
     expect(second.incidentId).toBe(inc?.id);
-    expect(incidentsOf(m.id)).toHaveLength(1);
-    expect(updatesOf(inc?.id ?? "")).toHaveLength(1);
+    expect(await incidentsOf(m.id)).toHaveLength(1);
+    expect(await updatesOf(inc?.id ?? "")).toHaveLength(1);
   });
 
   it.each([
@@ -79,15 +79,15 @@ describe("a failing check opens one incident", () => {
     const srv = await start();
     const m = await addMonitor(srv.port, { service, components: [] });
     expect((await check(m.id)).decision.kind).toBe("none");
-    expect(incidentsOf(m.id)).toHaveLength(0);
+    expect(await incidentsOf(m.id)).toHaveLength(0);
     const second = await check(m.id);
     expect(second.decision.kind).toBe("open");
     expect(second.incidentId).toMatch(new RegExp(`^${prefix}\\d+$`));
     await check(m.id);
     await check(m.id);
-    const list = incidentsOf(m.id);
+    const list = await incidentsOf(m.id);
     expect(list).toHaveLength(1);
-    expect(updatesOf(list[0]?.id ?? "")[0]?.body).toContain(words);
+    expect((await updatesOf(list[0]?.id ?? ""))[0]?.body).toContain(words);
   });
 
   it("timeouts and refused connections never open an incident; they raise one notice", async () => {
@@ -99,8 +99,8 @@ describe("a failing check opens one incident", () => {
     await runCheck(m.id, { now: tick(), timeoutMs: 300 });
     const refused = await addMonitor(await closedPort());
     for (let i = 0; i < 3; i++) expect((await check(refused.id)).result.category).toBe("connection_refused");
-    expect([...incidentsOf(m.id), ...incidentsOf(refused.id)]).toHaveLength(0);
-    const blind = db().select().from(notices).where(eq(notices.kind, "cert_unreachable")).all();
+    expect([...await incidentsOf(m.id), ...await incidentsOf(refused.id)]).toHaveLength(0);
+    const blind = await db().select().from(notices).where(eq(notices.kind, "cert_unreachable"));
     expect(blind.map((n) => n.monitorId).sort()).toEqual([m.id, refused.id].sort());
     expect(blind.find((n) => n.monitorId === m.id)?.message).toMatch(/^The check of localhost timed out: No answer from 127\.0\.0\.1:\d+ within 0\.3 s\. Its certificate could not be checked 2 times in a row/);
   });
@@ -111,7 +111,7 @@ describe("a failing check opens one incident", () => {
     const at = tick();
     const runs = await Promise.all([check(m.id, at), check(m.id, at + 1), check(m.id, at + 2)]);
     expect(runs.filter((r) => r.decision.kind === "open")).toHaveLength(1);
-    expect(incidentsOf(m.id)).toHaveLength(1);
+    expect(await incidentsOf(m.id)).toHaveLength(1);
   });
 });
 
@@ -120,28 +120,28 @@ describe("recovery", () => {
     const srv = await startTlsServer(pki.expired, [pki.intermediate]);
     const m = await addMonitor(srv.port, { autoResolve: 2, components: ["chat"] });
     const opened = await check(m.id);
-    expect(componentStatus("chat")).toBe("major_outage");
+    expect(await componentStatus("chat")).toBe("major_outage");
     srv.serve(pki.renewed, [pki.intermediate]);
     const back = await check(m.id);
     expect(back.decision.kind).toBe("recover");
     const id = opened.incidentId ?? "";
-    let [inc] = incidentsOf(m.id);
+    let [inc] = await incidentsOf(m.id);
     expect(inc?.status).toBe("monitoring");
-    expect(updatesOf(id).at(-1)?.body).toBe("A valid security certificate is in place for Microsoft Teams again. We're monitoring.");
-    expect(componentStatus("chat")).toBe("operational");
+    expect((await updatesOf(id)).at(-1)?.body).toBe("A valid security certificate is in place for Microsoft Teams again. We're monitoring.");
+    expect(await componentStatus("chat")).toBe("operational");
     const done = await check(m.id);
     expect(done.decision).toEqual({ kind: "resolve", healthyChecks: 2 });
     expect(done.incidentId).toBeNull();
-    [inc] = incidentsOf(m.id);
+    [inc] = await incidentsOf(m.id);
     expect(inc?.status).toBe("resolved");
-    expect(updatesOf(id).map((u) => u.status)).toEqual(["investigating", "monitoring", "resolved"]);
+    expect((await updatesOf(id)).map((u) => u.status)).toEqual(["investigating", "monitoring", "resolved"]);
     expect((await check(m.id)).decision.kind).toBe("none");
     // A new failure later is a new episode: a new incident.
     srv.serve(pki.expired, [pki.intermediate]);
     const again = await check(m.id);
     expect(again.decision.kind).toBe("open");
     expect(again.incidentId).not.toBe(id);
-    expect(incidentsOf(m.id)).toHaveLength(2);
+    expect(await incidentsOf(m.id)).toHaveLength(2);
   });
 
   it("waits for a responder by default (autoResolve 0)", async () => {
@@ -150,8 +150,8 @@ describe("recovery", () => {
     const { incidentId } = await check(m.id);
     srv.serve(pki.renewed, [pki.intermediate]);
     for (let i = 0; i < 5; i++) await check(m.id);
-    expect(incidentsOf(m.id)[0]?.status).toBe("monitoring");
-    expect(updatesOf(incidentId ?? "").map((u) => u.status)).toEqual(["investigating", "monitoring"]);
+    expect((await incidentsOf(m.id))[0]?.status).toBe("monitoring");
+    expect((await updatesOf(incidentId ?? "")).map((u) => u.status)).toEqual(["investigating", "monitoring"]);
   });
 
   it("flapping does not spam: one update per real change", async () => {
@@ -165,10 +165,10 @@ describe("recovery", () => {
       kinds.push((await check(m.id)).decision.kind);
     }
     expect(kinds).toEqual(["none", "open", "recover", "none", "none", "none", "none", "none", "refail", "none"]);
-    const list = incidentsOf(m.id);
+    const list = await incidentsOf(m.id);
     expect(list).toHaveLength(1);
-    expect(updatesOf(list[0]?.id ?? "").map((u) => u.status)).toEqual(["investigating", "monitoring", "investigating"]);
-    expect(updatesOf(list[0]?.id ?? "").at(-1)?.body).toMatch(/^The problem is back\.\n\nConnections to /);
+    expect((await updatesOf(list[0]?.id ?? "")).map((u) => u.status)).toEqual(["investigating", "monitoring", "investigating"]);
+    expect((await updatesOf(list[0]?.id ?? "")).at(-1)?.body).toMatch(/^The problem is back\.\n\nConnections to /);
   });
 
   it("does not reopen what a responder resolved while the check still fails", async () => {
@@ -181,7 +181,7 @@ describe("recovery", () => {
     await check(m.id);
     srv.serve(pki.expired, [pki.intermediate]);
     expect((await check(m.id)).decision.kind).toBe("open");
-    expect(incidentsOf(m.id)).toHaveLength(2);
+    expect(await incidentsOf(m.id)).toHaveLength(2);
   });
 });
 
@@ -191,22 +191,22 @@ describe("expiry thresholds with an injected clock", () => {
     const soon = issue({ cn: "localhost", issuer: pki.intermediate, keys: rsaKeys("leaf"), sans: ["localhost"], notAfter: base + 30 * DAY });
     const srv = await startTlsServer(soon, [pki.intermediate]);
     const m = await addMonitor(srv.port);
-    const mine = () => db().select().from(notices).where(and(eq(notices.monitorId, m.id), eq(notices.kind, "cert_expiry"))).orderBy(notices.id).all();
+    const mine = async () => await db().select().from(notices).where(and(eq(notices.monitorId, m.id), eq(notices.kind, "cert_expiry"))).orderBy(notices.id);
     expect((await check(m.id, base)).result.category).toBe("ok");
-    expect(mine()).toHaveLength(0);
+    expect(await mine()).toHaveLength(0);
     expect((await check(m.id, base + 10 * DAY)).result.category).toBe("expiring_warning");
     expect((await check(m.id, base + 11 * DAY)).result.category).toBe("expiring_warning");
-    expect(mine().map((n) => [n.level, n.dedupKey])).toEqual([["warning", `cert:${m.id}:${soon.serial}:warning`]]);
-    expect(mine()[0]?.message).toMatch(/^The TLS certificate for localhost expires in 19 days, at \d{4}-\d\d-\d\d \d\d:\d\d UTC\. \(monitor "Auth endpoint"\)$/);
+    expect((await mine()).map((n) => [n.level, n.dedupKey])).toEqual([["warning", `cert:${m.id}:${soon.serial}:warning`]]);
+    expect((await mine())[0]?.message).toMatch(/^The TLS certificate for localhost expires in 19 days, at \d{4}-\d\d-\d\d \d\d:\d\d UTC\. \(monitor "Auth endpoint"\)$/);
     expect((await check(m.id, base + 24 * DAY)).result.category).toBe("expiring_critical");
     expect((await check(m.id, base + 25 * DAY)).result.category).toBe("expiring_critical");
-    expect(mine().map((n) => n.level)).toEqual(["warning", "critical"]);
+    expect((await mine()).map((n) => n.level)).toEqual(["warning", "critical"]);
     // A renewed certificate (new serial) that later nears expiry alerts again.
     const next = issue({ cn: "localhost", issuer: pki.intermediate, keys: rsaKeys("leaf"), sans: ["localhost"], notAfter: base + 40 * DAY });
     srv.serve(next, [pki.intermediate]);
     expect((await check(m.id, base + 26 * DAY)).result.category).toBe("expiring_warning");
-    expect(mine().map((n) => n.dedupKey)).toEqual([`cert:${m.id}:${soon.serial}:warning`, `cert:${m.id}:${soon.serial}:critical`, `cert:${m.id}:${next.serial}:warning`]);
-    expect(incidentsOf(m.id)).toHaveLength(0);
+    expect((await mine()).map((n) => n.dedupKey)).toEqual([`cert:${m.id}:${soon.serial}:warning`, `cert:${m.id}:${soon.serial}:critical`, `cert:${m.id}:${next.serial}:warning`]);
+    expect(await incidentsOf(m.id)).toHaveLength(0);
   });
 
   it("a certificate first seen inside the critical window gets the critical notice only", async () => {
@@ -214,7 +214,7 @@ describe("expiry thresholds with an injected clock", () => {
     const m = await addMonitor(srv.port);
     await check(m.id);
     await check(m.id);
-    const list = db().select().from(notices).where(eq(notices.monitorId, m.id)).all();
+    const list = await db().select().from(notices).where(eq(notices.monitorId, m.id));
     expect(list.map((n) => n.level)).toEqual(["critical"]);
     expect(list[0]?.message).toContain("expires in 2 days");
   });

@@ -25,14 +25,14 @@ const add = async (over: Record<string, unknown> = {}) => (await createMonitor(c
 }), responder)).id;
 const patch = (id: number | string, body: unknown, t: string | null = token) => call(patchRoute, { method: "PATCH", path: `/api/v1/monitors/${id}`, token: t, body, params: { id: String(id) } });
 const del = (id: number | string, t: string | null = token) => call(deleteRoute, { method: "DELETE", path: `/api/v1/monitors/${id}`, token: t, params: { id: String(id) } });
-const rows = (id: number) => ({
-  monitor: db().select().from(monitors).where(eq(monitors.id, id)).get() ?? null,
-  links: db().select().from(monitorComponents).where(eq(monitorComponents.monitorId, id)).all(),
-  results: db().select({ n: count() }).from(checkResults).where(eq(checkResults.monitorId, id)).get()?.n ?? 0,
-  notices: db().select({ n: count() }).from(notices).where(eq(notices.monitorId, id)).get()?.n ?? 0,
-  audit: db().select({ n: count() }).from(auditLog).get()?.n ?? 0,
+const rows = async (id: number) => ({
+  monitor: (await db().select().from(monitors).where(eq(monitors.id, id)).limit(1))[0] ?? null,
+  links: await db().select().from(monitorComponents).where(eq(monitorComponents.monitorId, id)),
+  results: (await db().select({ n: count() }).from(checkResults).where(eq(checkResults.monitorId, id)).limit(1))[0]?.n ?? 0,
+  notices: (await db().select({ n: count() }).from(notices).where(eq(notices.monitorId, id)).limit(1))[0]?.n ?? 0,
+  audit: (await db().select({ n: count() }).from(auditLog).limit(1))[0]?.n ?? 0,
 });
-const lastAudit = () => db().select().from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+const lastAudit = async () => (await db().select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0];
 
 beforeAll(async () => {
   await seedCatalog();
@@ -47,12 +47,12 @@ describe("PATCH /api/v1/monitors/{id}", () => {
     const res = await patch(id, { name: "Renamed", warnDays: 30, servername: null, components: ["meetings"] });
     expect(res.status, res.text).toBe(200);
     expect(res.json as MonitorJson).toMatchObject({ id, name: "Renamed", host: "127.0.0.1", port, warnDays: 30, criticalDays: 7, servername: null, caPem: pki.root.pem.trim(), components: ["meetings"], enabled: true });
-    expect(lastAudit()).toMatchObject({ action: "monitor.updated", target: String(id), actorId: 2, detail: { changed: ["name", "warnDays", "servername", "components"] } });
+    expect(await lastAudit()).toMatchObject({ action: "monitor.updated", target: String(id), actorId: 2, detail: { changed: ["name", "warnDays", "servername", "components"] } });
   });
 
   it("refuses bad input with 422/400 naming the field, and changes nothing", async () => {
     const id = await add();
-    const before = rows(id);
+    const before = await rows(id);
     const cases: [unknown, number, string][] = [
       [{}, 422, "Give at least one field to change"], [{ port: 0 }, 422, "port must be at least 1"], [{ host: "https://x.example" }, 422, "without a scheme"],
       [{ criticalDays: 21 }, 422, "criticalDays must be smaller than warnDays"], [{ service: "nope" }, 422, "Unknown service: nope"],
@@ -63,33 +63,33 @@ describe("PATCH /api/v1/monitors/{id}", () => {
       const res = await patch(id, body);
       expect([res.status, (res.json as ErrorJson).error], JSON.stringify(body)).toEqual([status, expect.stringContaining(text)]);
     }
-    expect(rows(id)).toEqual(before);
+    expect(await rows(id)).toEqual(before);
   });
 
   it("401 without a valid token and 404 for an unknown id, changing nothing", async () => {
     const id = await add();
-    const before = rows(id);
+    const before = await rows(id);
     expect((await patch(id, { name: "x" }, null)).status).toBe(401);
     expect((await patch(id, { name: "x" }, "hrld_bogus")).status).toBe(401);
     expect((await patch(99_999, { name: "x" })).status).toBe(404);
     expect((await patch("abc", { name: "x" })).status).toBe(404);
-    expect(rows(id)).toEqual(before);
+    expect(await rows(id)).toEqual(before);
   });
 
   it("a changed target is due at once; enabled pauses and resumes", async () => {
     const id = await add({ intervalSeconds: 3600 });
-    db().update(monitors).set({ nextCheckAt: Date.now() + 3_600_000 }).where(eq(monitors.id, id)).run();
+    await db().update(monitors).set({ nextCheckAt: Date.now() + 3_600_000 }).where(eq(monitors.id, id));
     const t0 = Date.now();
     const moved = (await patch(id, { port: port })).json as MonitorJson; // same port: nothing changes
     expect(Date.parse(moved.nextCheckAt)).toBeGreaterThan(t0 + 1_000_000);
     await updateMonitor(id, updateMonitorInput.parse({ servername: "other.example" }), responder);
-    expect(rows(id).monitor?.nextCheckAt).toBeLessThanOrEqual(Date.now());
+    expect((await rows(id)).monitor?.nextCheckAt).toBeLessThanOrEqual(Date.now());
     const paused = await patch(id, { enabled: false });
     expect((paused.json as MonitorJson).enabled).toBe(false);
-    expect(lastAudit()).toMatchObject({ action: "monitor.paused", target: String(id) });
-    const audits = rows(id).audit;
+    expect(await lastAudit()).toMatchObject({ action: "monitor.paused", target: String(id) });
+    const audits = (await rows(id)).audit;
     expect((await patch(id, { enabled: false })).status).toBe(200);
-    expect(rows(id).audit).toBe(audits); // already paused: nothing written
+    expect((await rows(id)).audit).toBe(audits); // already paused: nothing written
   });
 });
 
@@ -97,16 +97,16 @@ describe("pause and resume", () => {
   it("a paused monitor is never due; resuming makes it due now", async () => {
     const id = await add(), control = await add({ name: "control" });
     await setMonitorEnabled(id, false, responder);
-    expect(lastAudit()).toMatchObject({ action: "monitor.paused", actorId: 2 });
+    expect(await lastAudit()).toMatchObject({ action: "monitor.paused", actorId: 2 });
     const far = Date.now() + 30 * 86_400_000;
     expect((await runDueChecks({ now: far })).failed).toBe(0);
-    expect([rows(id).results, rows(control).results]).toEqual([0, 1]); // both were due; only the control ran
+    expect([(await rows(id)).results, (await rows(control)).results]).toEqual([0, 1]); // both were due; only the control ran
     const now = Date.now() + 5_000;
     const resumed = await setMonitorEnabled(id, true, responder, { now });
     expect([resumed.enabled, resumed.nextCheckAt]).toEqual([true, now]);
-    expect(lastAudit()).toMatchObject({ action: "monitor.resumed", target: String(id) });
+    expect(await lastAudit()).toMatchObject({ action: "monitor.resumed", target: String(id) });
     expect((await runDueChecks({ now })).checked).toBeGreaterThanOrEqual(1);
-    expect(rows(id).results).toBe(1);
+    expect((await rows(id)).results).toBe(1);
     await expect(setMonitorEnabled(99_999, false, responder)).rejects.toThrow("No monitor 99999");
   });
 });
@@ -115,12 +115,12 @@ describe("DELETE /api/v1/monitors/{id}", () => {
   it("removes the monitor with its links, results and notices (204), audited; then 404", async () => {
     const id = await add();
     expect((await call(checkRoute, { path: `/api/v1/monitors/${id}/check`, token, method: "POST", params: { id: String(id) } })).status).toBe(200);
-    db().insert(notices).values({ kind: "cert_unreachable", dedupKey: `test:${id}`, level: "warning", message: "x", monitorId: id, createdAt: Date.now() }).run();
-    expect(rows(id)).toMatchObject({ results: 1, notices: 1, links: [expect.anything()] });
+    await db().insert(notices).values({ kind: "cert_unreachable", dedupKey: `test:${id}`, level: "warning", message: "x", monitorId: id, createdAt: Date.now() });
+    expect(await rows(id)).toMatchObject({ results: 1, notices: 1, links: [expect.anything()] });
     const res = await del(id);
     expect([res.status, res.text]).toEqual([204, ""]);
-    expect(rows(id)).toMatchObject({ monitor: null, links: [], results: 0, notices: 0 });
-    expect(lastAudit()).toMatchObject({ action: "monitor.deleted", target: String(id), actorId: 2 });
+    expect(await rows(id)).toMatchObject({ monitor: null, links: [], results: 0, notices: 0 });
+    expect(await lastAudit()).toMatchObject({ action: "monitor.deleted", target: String(id), actorId: 2 });
     expect((await del(id)).status).toBe(404);
     expect((await call(getRoute, { path: `/api/v1/monitors/${id}`, token, params: { id: String(id) } })).status).toBe(404);
   });
@@ -132,24 +132,24 @@ describe("DELETE /api/v1/monitors/{id}", () => {
     const check = await call(checkRoute, { path: `/api/v1/monitors/${id}/check`, token, method: "POST", params: { id: String(id) } });
     const incidentId = (check.json as { incidentId: string }).incidentId;
     expect(incidentId).toMatch(/^EX\d+$/);
-    const before = rows(id);
+    const before = await rows(id);
     const res = await del(id);
     expect(res.status).toBe(409);
     expect((res.json as ErrorJson).error).toBe(`Monitor ${id} has open incident ${incidentId}; resolve it first`);
-    expect(rows(id)).toEqual(before);
-    db().update(incidents).set({ status: "resolved", resolvedAt: Date.now() }).where(eq(incidents.id, incidentId)).run();
+    expect(await rows(id)).toEqual(before);
+    await db().update(incidents).set({ status: "resolved", resolvedAt: Date.now() }).where(eq(incidents.id, incidentId));
     await deleteMonitor(id, responder);
-    expect(rows(id).monitor).toBeNull();
-    expect(db().select({ monitorId: incidents.monitorId }).from(incidents).where(eq(incidents.id, incidentId)).get()).toEqual({ monitorId: id });
+    expect((await rows(id)).monitor).toBeNull();
+    expect((await db().select({ monitorId: incidents.monitorId }).from(incidents).where(eq(incidents.id, incidentId)).limit(1))[0]).toEqual({ monitorId: id });
   });
 
   it("401 without a valid token and 404 for an unknown id, changing nothing", async () => {
     const id = await add();
-    const before = rows(id);
+    const before = await rows(id);
     expect((await del(id, null)).status).toBe(401);
     expect((await del(id, "hrld_bogus")).status).toBe(401);
     expect((await del(99_999)).status).toBe(404);
     expect((await del("1e3")).status).toBe(404);
-    expect(rows(id)).toEqual(before);
+    expect(await rows(id)).toEqual(before);
   });
 });

@@ -41,8 +41,8 @@ describe("a failing monitor's public incident", () => {
     expect(opened.decision.kind).toBe("open");
     const id = opened.incidentId ?? "";
 
-    const incident = getDb().select().from(incidents).where(eq(incidents.id, id)).get();
-    const updates = getDb().select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, id)).all();
+    const incident = (await getDb().select().from(incidents).where(eq(incidents.id, id)).limit(1))[0];
+    const updates = await getDb().select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, id));
     expect(incident?.title).toBe("Exchange Online: secure connections failing");
     expect(updates.map((u) => u.body)).toEqual([
       "Connections to Exchange Online (Mail flow) may fail or show a security warning, because it is not completing secure connections. We're investigating.",

@@ -24,9 +24,9 @@ async function addMonitors(n: number, port: number, now: number) {
   }
   return ids;
 }
-const resultsPer = (ids: number[]) => db().select({ id: checkResults.monitorId, n: count() }).from(checkResults)
-  .where(inArray(checkResults.monitorId, ids)).groupBy(checkResults.monitorId).all();
-const disable = (ids: number[]) => db().update(monitors).set({ enabled: false }).where(inArray(monitors.id, ids)).run();
+const resultsPer = async (ids: number[]) => await db().select({ id: checkResults.monitorId, n: count() }).from(checkResults)
+  .where(inArray(checkResults.monitorId, ids)).groupBy(checkResults.monitorId);
+const disable = async (ids: number[]) => await db().update(monitors).set({ enabled: false }).where(inArray(monitors.id, ids));
 
 beforeAll(async () => { await seedCatalog(); pki = makeTestPki(); });
 afterAll(closeAllServers);
@@ -53,14 +53,14 @@ describe("scheduled certificate checks", () => {
     const ids = await addMonitors(30, srv.port, now);
     const [a, b] = await Promise.all([runDueChecks({ now, concurrency: 8 }), runDueChecks({ now, concurrency: 8 })]);
     expect((a?.checked ?? 0) + (b?.checked ?? 0)).toBe(30);
-    expect(resultsPer(ids).map((r) => r.n)).toEqual(Array(30).fill(1));
+    expect((await resultsPer(ids)).map((r) => r.n)).toEqual(Array(30).fill(1));
     expect(await runDueChecks({ now: now + 1000 })).toEqual({ checked: 0, failed: 0 });
-    const next = db().select({ at: monitors.nextCheckAt }).from(monitors).where(inArray(monitors.id, ids)).all();
+    const next = await db().select({ at: monitors.nextCheckAt }).from(monitors).where(inArray(monitors.id, ids));
     expect(new Set(next.map((r) => r.at))).toEqual(new Set([now + 3600_000]));
     // One interval later they are all due again.
     expect((await runDueChecks({ now: now + 3600_000, concurrency: 8 })).checked).toBe(30);
-    expect(resultsPer(ids).map((r) => r.n)).toEqual(Array(30).fill(2));
-    disable(ids);
+    expect((await resultsPer(ids)).map((r) => r.n)).toEqual(Array(30).fill(2));
+    await disable(ids);
   });
 
   it("never runs more checks at once than the concurrency bound", async () => {
@@ -79,7 +79,7 @@ describe("scheduled certificate checks", () => {
     expect(perWave[0]).toBe(4);
     expect(Math.max(...perWave)).toBe(4);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
-    disable(ids);
+    await disable(ids);
   });
 
   it("the registered job runs in the background loop under its lease", async () => {
@@ -89,16 +89,16 @@ describe("scheduled certificate checks", () => {
     // Only our job: other domains' jobs are not imported in this file.
     expect([...jobs.keys()]).toEqual(["cert-checks"]);
     const stop = startLoop();
-    const lease = () => db().select().from(leases).where(eq(leases.name, "job:cert-checks")).get();
+    const lease = async () => (await db().select().from(leases).where(eq(leases.name, "job:cert-checks")).limit(1))[0];
     let holder: string | undefined;
     try {
-      for (let i = 0; i < 100 && resultsPer(ids).length < 3; i++) await new Promise((r) => setTimeout(r, 50));
-      holder = lease()?.holder;
+      for (let i = 0; i < 100 && (await resultsPer(ids)).length < 3; i++) await new Promise((r) => setTimeout(r, 50));
+      holder = (await lease())?.holder;
     } finally {
       await stop();
     }
-    expect(resultsPer(ids).map((r) => r.n)).toEqual([1, 1, 1]);
+    expect((await resultsPer(ids)).map((r) => r.n)).toEqual([1, 1, 1]);
     expect(holder).toBe(INSTANCE_ID);
-    expect(lease()).toBeUndefined(); // stop() hands the lease back: another instance may take over at once
+    expect(await lease()).toBeUndefined(); // stop() hands the lease back: another instance may take over at once
   });
 });

@@ -19,7 +19,7 @@ const monitor = async (name: string) => (await call(createRoute, { path: "/api/v
   name, host: "127.0.0.1", port, servername: "localhost", caPem: pki.root.pem, service: "teams", components: [],
 } })).json as { id: number };
 const check = (id: number, t = token) => call(checkRoute, { path: `/api/v1/monitors/${id}/check`, token: t, method: "POST", params: { id: String(id) } });
-const results = (id: number) => getDb().select({ n: count() }).from(checkResults).where(eq(checkResults.monitorId, id)).get()?.n ?? 0;
+const results = async (id: number) => (await getDb().select({ n: count() }).from(checkResults).where(eq(checkResults.monitorId, id)).limit(1))[0]?.n ?? 0;
 
 beforeAll(async () => {
   await seedCatalog();
@@ -37,7 +37,7 @@ describe("Check now limits", () => {
     expect(refused.status).toBe(429);
     expect(refused.headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
     expect((refused.json as ErrorJson).error).toMatch(/^This monitor was checked 6 times in the last minute; try again in \d+ s$/);
-    expect(results(id)).toBe(6);
+    expect(await results(id)).toBe(6);
   });
 
   it("per caller: twenty checks a minute across monitors, then 429 for that caller only", async () => {

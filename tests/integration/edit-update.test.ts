@@ -23,7 +23,7 @@ const heard: Change[] = [];
 const patch = (id: string, updateId: number | string, body: unknown) =>
   call(patchUpdate, { method: "PATCH", path: `/api/v1/incidents/${id}/updates/${updateId}`, token, body, params: { id, updateId: String(updateId) } });
 const fetchIncident = async (id: string) => (await call(getIncident, { path: `/api/v1/incidents/${id}`, token, params: { id } })).json as IncidentJson;
-const lastAudit = () => getDb().select().from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+const lastAudit = async () => (await getDb().select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0];
 
 beforeAll(async () => {
   await seedCatalog();
@@ -43,7 +43,7 @@ describe("PATCH /api/v1/incidents/{id}/updates/{updateId}", () => {
     expect(u).toMatchObject({ id: first.id, message: "Sign-in is failing for some users.", postedAt: first.postedAt, status: first.status });
     expect(Date.parse(u.editedAt ?? "")).toBeGreaterThanOrEqual(Date.parse(first.postedAt ?? ""));
     expect((await fetchIncident(inc.id)).updates[0]).toEqual(u);
-    const audit = lastAudit();
+    const audit = await lastAudit();
     expect(audit).toMatchObject({ action: "incident.update_edited", target: inc.id, actor: expect.stringContaining("responder@herald.test") });
     expect(audit?.detail).toEqual({ updateId: first.id, oldMessage: "Sign-in is failng for some users.", newMessage: "Sign-in is failing for some users." });
     expect(heard).toEqual([{ kind: "incident", id: inc.id }]);
@@ -52,13 +52,13 @@ describe("PATCH /api/v1/incidents/{id}/updates/{updateId}", () => {
   it("saving the same text again changes nothing and records nothing", async () => {
     const inc = await open({ message: "Same words." });
     const first = (await fetchIncident(inc.id)).updates[0] as UpdateJson;
-    const before = snapshot();
-    const auditBefore = lastAudit()?.id;
+    const before = await snapshot();
+    const auditBefore = (await lastAudit())?.id;
     const res = await patch(inc.id, first.id, { message: "Same words." });
     expect(res.status).toBe(200);
     expect((res.json as UpdateJson).editedAt).toBeNull();
-    expect(snapshot()).toEqual(before);
-    expect(lastAudit()?.id).toBe(auditBefore);
+    expect(await snapshot()).toEqual(before);
+    expect((await lastAudit())?.id).toBe(auditBefore);
   });
 
   it("allows correcting the final update of a resolved incident", async () => {
@@ -74,20 +74,20 @@ describe("PATCH /api/v1/incidents/{id}/updates/{updateId}", () => {
     const a = await open({ message: "Incident A text." });
     const b = await open({ message: "Incident B text." });
     const bUpdate = (await fetchIncident(b.id)).updates[0] as UpdateJson;
-    const before = snapshot();
+    const before = await snapshot();
     for (const [id, updateId] of [[a.id, bUpdate.id], [a.id, 99_999_999], ["TM999999", bUpdate.id], [a.id, "abc"], [a.id, "-1"]] as const) {
       const res = await patch(id, updateId, { message: "Hijacked." });
       expect(res.status, `${id}/${updateId}`).toBe(404);
       expect((res.json as ErrorJson).error).toMatch(/has no update/);
     }
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     expect((await fetchIncident(b.id)).updates[0]?.message).toBe("Incident B text.");
   });
 
   it("422 with a reason for an empty, oversized or wrong-type message and for unknown fields; nothing changes", async () => {
     const inc = await open({ message: "Original." });
     const u = (await fetchIncident(inc.id)).updates[0] as UpdateJson;
-    const before = snapshot();
+    const before = await snapshot();
     const cases: Array<[unknown, string, RegExp]> = [
       [{ message: "   " }, "message", /message is required/],
       [{}, "message", /message is required/],
@@ -102,7 +102,7 @@ describe("PATCH /api/v1/incidents/{id}/updates/{updateId}", () => {
       expect(err.error).toMatch(reason);
       expect(Object.keys(err.fields ?? {})).toContain(field);
     }
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     expect((await fetchIncident(inc.id)).updates[0]).toMatchObject({ message: "Original.", editedAt: null });
   });
 });

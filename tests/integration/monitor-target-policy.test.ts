@@ -22,7 +22,7 @@ const monitor = (host: string) => ({ name: `TLS ${host}`, host, port, servername
 const create = (host: string) => call(createRoute, { path: "/api/v1/monitors", token: responder, body: monitor(host) });
 const put = (body: unknown, token = admin) => call(putPolicy, { path: "/api/v1/settings/monitor-targets", method: "PUT", token, body });
 const check = (id: number) => call(checkRoute, { path: `/api/v1/monitors/${id}/check`, method: "POST", token: responder, params: { id: String(id) } });
-const rows = <T extends typeof monitors | typeof auditLog | typeof incidents>(t: T) => getDb().select({ n: count() }).from(t).get()?.n ?? 0;
+const rows = async <T extends typeof monitors | typeof auditLog | typeof incidents>(t: T) => (await getDb().select({ n: count() }).from(t).limit(1))[0]?.n ?? 0;
 
 beforeAll(async () => {
   await seedCatalog();
@@ -39,7 +39,7 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe("the monitor target policy", () => {
   it("refuses a metadata or link-local target with a clear 422 and stores nothing", async () => {
-    const before = { monitors: rows(monitors), audit: rows(auditLog) };
+    const before = { monitors: await rows(monitors), audit: await rows(auditLog) };
     const res = await create("169.254.169.254");
     expect(res.status).toBe(422);
     const msg = "Monitor target 169.254.169.254 is not allowed: link-local/metadata addresses are blocked by the admin policy";
@@ -49,7 +49,7 @@ describe("the monitor target policy", () => {
       expect(r.status, host).toBe(422);
       expect((r.json as ErrorJson).error).toMatch(/^Monitor target .* is not allowed: .* blocked by the admin policy$/);
     }
-    expect({ monitors: rows(monitors), audit: rows(auditLog) }).toEqual(before);
+    expect({ monitors: await rows(monitors), audit: await rows(auditLog) }).toEqual(before);
     expect(connections.n).toBe(0);
   });
 
@@ -80,7 +80,7 @@ describe("the monitor target policy", () => {
     const saved = await put({ allow: [], deny: [...DEFAULT_TARGET_POLICY.deny, "127.0.0.0/8", "::1"] });
     expect(saved.status).toBe(200);
     expect((saved.json as PolicyJson).deny).toContain("127.0.0.0/8");
-    const audit = getDb().select().from(auditLog).where(eq(auditLog.action, "settings.monitor_targets.updated")).all();
+    const audit = await getDb().select().from(auditLog).where(eq(auditLog.action, "settings.monitor_targets.updated"));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: expect.stringContaining("admin@herald.test"), detail: { before: DEFAULT_TARGET_POLICY, after: { allow: [], deny: expect.arrayContaining(["127.0.0.0/8"]) } } });
 
@@ -91,13 +91,13 @@ describe("the monitor target policy", () => {
       summary: ["Herald did not check localhost: Monitor target 127.0.0.1 is not allowed: it matches 127.0.0.0/8 on the deny list of the admin policy."],
     });
     // The scheduler takes the same path; two blocked checks raise a responder notice, never an incident.
-    getDb().update(monitors).set({ nextCheckAt: 0 }).where(eq(monitors.id, id)).run();
+    await getDb().update(monitors).set({ nextCheckAt: 0 }).where(eq(monitors.id, id));
     expect(await runDueChecks()).toEqual({ checked: 1, failed: 0 });
     expect(connections.n).toBe(1);
-    const categories = getDb().select({ c: checkResults.category }).from(checkResults).where(eq(checkResults.monitorId, id)).all().map((r) => r.c);
+    const categories = (await getDb().select({ c: checkResults.category }).from(checkResults).where(eq(checkResults.monitorId, id))).map((r) => r.c);
     expect(categories).toEqual(["ok", "blocked", "blocked"]);
-    expect(getDb().select({ n: count() }).from(notices).where(and(eq(notices.monitorId, id), eq(notices.kind, "cert_unreachable"))).get()?.n).toBe(1);
-    expect(rows(incidents)).toBe(0);
+    expect((await getDb().select({ n: count() }).from(notices).where(and(eq(notices.monitorId, id), eq(notices.kind, "cert_unreachable"))).limit(1))[0]?.n).toBe(1);
+    expect(await rows(incidents)).toBe(0);
 
     // A name is judged by every address it resolves to, at create time too.
     const byName = await create("localhost");

@@ -38,7 +38,7 @@ describe("responder mail for notices over a real SMTP server", () => {
     await setNoticeMail({ noticeMail: "warning" }, responder, T + 3 * MIN);
     await setNoticeMail({ noticeMail: "critical" }, oncall, T + 3 * MIN);
 
-    addSubscriber("email", "dead@example.net");
+    await addSubscriber("email", "dead@example.net");
     const inc = await open({ title: HOSTILE, nextUpdateAt: at(4) }, T + 3 * MIN);
     expect((await raiseOverdueNotices(T + 5 * MIN)).raised).toEqual([inc.id]);
     await dispatchDeliveries({ holdLease: false }); // the SMTP server refuses dead@ for good: a dead delivery

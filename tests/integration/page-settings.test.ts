@@ -17,10 +17,10 @@ const admin = { kind: "user", userId: 1, email: "admin@herald.test", name: "Ada 
 let adminToken: string, responderToken: string;
 const path = "/api/v1/settings/page";
 const patch = (body: unknown, token = adminToken) => call(patchPage, { method: "PATCH", path, token, body });
-const stored = () => ({
-  row: getDb().select().from(settings).where(eq(settings.key, "page")).get() ?? null,
-  logo: getDb().select({ sha256: pageAssets.sha256 }).from(pageAssets).get() ?? null,
-  audit: getDb().select({ n: count() }).from(auditLog).get()?.n ?? 0,
+const stored = async () => ({
+  row: (await getDb().select().from(settings).where(eq(settings.key, "page")).limit(1))[0] ?? null,
+  logo: (await getDb().select({ sha256: pageAssets.sha256 }).from(pageAssets).limit(1))[0] ?? null,
+  audit: (await getDb().select({ n: count() }).from(auditLog).limit(1))[0]?.n ?? 0,
 });
 const png = (w: number, h: number, noise = false) => {
   const p = new PNG({ width: w, height: h });
@@ -42,11 +42,11 @@ describe("GET and PATCH /api/v1/settings/page", () => {
     expect((await patch({ name: "Nope" }, responderToken)).status).toBe(403);
     const res = await call(getPage, { path, token: adminToken });
     expect(res.json).toEqual({ name: "Env Status", accentColor: "#2563eb", supportUrl: null, timeZone: null, announcement: null, footerLinks: [], uptimeDays: 90 });
-    expect(stored().row).toBeNull();
+    expect((await stored()).row).toBeNull();
   });
 
   it("saves a change, audits before and after, and names the page in /api/v2 and the feed", async () => {
-    const audit = stored().audit;
+    const audit = (await stored()).audit;
     const res = await patch({
       name: "Acme Status", accentColor: "#0F766E", supportUrl: "https://help.acme.test/", timeZone: "Europe/Berlin",
       announcement: "**Planned** work on Sunday", footerLinks: [{ label: "Status help", url: "https://acme.test/help" }, { label: "Mail us", url: "mailto:ops@acme.test" }], uptimeDays: 60,
@@ -57,8 +57,8 @@ describe("GET and PATCH /api/v1/settings/page", () => {
       footerLinks: [{ label: "Status help", url: "https://acme.test/help" }, { label: "Mail us", url: "mailto:ops@acme.test" }], uptimeDays: 60,
     });
     expect((await call(getPage, { path, token: adminToken })).json).toEqual(res.json);
-    const row = getDb().select().from(auditLog).where(eq(auditLog.action, "settings.page.updated")).get();
-    expect(stored().audit).toBe(audit + 1);
+    const row = (await getDb().select().from(auditLog).where(eq(auditLog.action, "settings.page.updated")).limit(1))[0];
+    expect((await stored()).audit).toBe(audit + 1);
     expect(row?.detail).toMatchObject({ before: null, after: { name: "Acme Status", timeZone: "Europe/Berlin" } });
 
     const api = JSON.parse(await (await summary()).text()) as { page: { name: string; time_zone: string } };
@@ -68,7 +68,7 @@ describe("GET and PATCH /api/v1/settings/page", () => {
     // A partial PATCH keeps the rest; null resets one field to its default.
     const again = await patch({ supportUrl: null, name: "Acme" });
     expect(again.json).toMatchObject({ name: "Acme", supportUrl: null, timeZone: "Europe/Berlin", accentColor: "#0f766e" });
-    expect(getDb().select().from(auditLog).where(eq(auditLog.action, "settings.page.updated")).all().at(-1)?.detail)
+    expect((await getDb().select().from(auditLog).where(eq(auditLog.action, "settings.page.updated"))).at(-1)?.detail)
       .toMatchObject({ before: { name: "Acme Status", supportUrl: "https://help.acme.test/" }, after: { name: "Acme", supportUrl: null } });
   });
 
@@ -87,13 +87,13 @@ describe("GET and PATCH /api/v1/settings/page", () => {
     [{ uptimeDays: "90" }, "uptimeDays", /30, 60 or 90 days/],
     [{ colour: "#000000" }, "_", /Unrecognized key|colour/],
   ])("refuses %j with a clear 422 and stores nothing", async (body, field, message) => {
-    const before = stored();
+    const before = await stored();
     const res = await patch(body);
     expect(res.status).toBe(422);
     const json = res.json as ErrorJson;
     expect(json.error).toMatch(message);
     if (field !== "_") expect(json.fields?.[field]).toMatch(message);
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 });
 
@@ -113,7 +113,7 @@ describe("the logo", () => {
     expect(second.url).not.toBe(first.url);
     expect((await logoRoute(new Request(`http://x${first.url}`), { params: Promise.resolve({ file }) })).status).toBe(404);
     expect(await removeLogo(admin)).toEqual({ removed: true });
-    expect(stored().logo).toBeNull();
+    expect((await stored()).logo).toBeNull();
   });
 
   it.each([
@@ -123,10 +123,10 @@ describe("the logo", () => {
     ["an empty file", new Blob([]), /Choose a logo file/],
   ])("refuses %s with a clear message and stores nothing", async (_what, blob, message) => {
     await saveLogo(png(4, 4), admin);
-    const before = stored();
+    const before = await stored();
     if (_what === "an oversized PNG") expect(blob.size).toBeGreaterThan(256 * 1024);
     await expect(saveLogo(blob, admin)).rejects.toThrow(message);
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 });
 

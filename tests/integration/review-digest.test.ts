@@ -9,7 +9,7 @@ import { open, responder, seedCatalog } from "@/tests/support/fixtures";
 
 const H = 3_600_000;
 const utc = (iso: string) => Date.parse(iso);
-const digests = () => getDb().select().from(notices).where(eq(notices.kind, REVIEW_OVERDUE)).orderBy(notices.id).all();
+const digests = async () => await getDb().select().from(notices).where(eq(notices.kind, REVIEW_OVERDUE)).orderBy(notices.id);
 
 async function resolvedAt(iso: string) {
   const at = utc(iso);
@@ -37,19 +37,19 @@ describe("daily digest of overdue post-incident reviews", () => {
   it("lists resolved incidents past 5 business days with no published review, once a day", async () => {
     const first = await raiseOverdueDigest(utc("2026-03-09T10:30:00Z")); // Monday: the Monday 2 Mar one just fell due
     expect(first).toEqual({ created: true, total: 3 });
-    const [notice] = digests();
+    const [notice] = await digests();
     expect(notice).toMatchObject({ level: "warning", dedupKey: "review_overdue:2026-03-09", dismissedAt: null });
     expect(notice!.message).toBe(`3 post-incident reviews are overdue (more than 5 business days after resolution): ${ids.monday}, ${ids.drafted}, ${ids.longAgo}.`);
     // Later the same day (another instance, a restart): nothing new.
     expect(await raiseOverdueDigest(utc("2026-03-09T23:00:00Z"))).toEqual({ created: false, total: 3 });
-    expect(digests()).toHaveLength(1);
+    expect(await digests()).toHaveLength(1);
   });
 
   it("does not count a review before its due time (Friday and weekend resolutions are due the next Friday)", async () => {
     expect((await raiseOverdueDigest(utc("2026-03-12T23:59:00Z"))).total).toBe(3);
     const friday = await raiseOverdueDigest(utc("2026-03-13T12:30:00Z"));
     expect(friday.total).toBe(5);
-    const list = digests();
+    const list = await digests();
     expect(list.at(-1)!.message).toContain(`${ids.saturday}, ${ids.friday}, ${ids.monday}`);
     // Each new day's digest replaces the earlier ones.
     expect(list.filter((n) => n.dismissedAt === null).map((n) => n.dedupKey)).toEqual(["review_overdue:2026-03-13"]);
@@ -60,6 +60,6 @@ describe("daily digest of overdue post-incident reviews", () => {
       await saveReview(id!, { body: "Review", published: true }, responder, { now: utc("2026-03-14T09:00:00Z") });
     }
     expect(await raiseOverdueDigest(utc("2026-03-14T10:00:00Z"))).toEqual({ created: false, total: 0 });
-    expect(digests().filter((n) => n.dismissedAt === null)).toEqual([]);
+    expect((await digests()).filter((n) => n.dismissedAt === null)).toEqual([]);
   });
 });

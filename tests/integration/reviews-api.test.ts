@@ -23,7 +23,7 @@ const put = (id: string, body: unknown, t: string | null = token) =>
   call(putReview, { method: "PUT", path: `/api/v1/incidents/${id}/review`, token: t, body, params: { id } });
 const fetchIncident = async (id: string) => (await call(getIncident, { path: `/api/v1/incidents/${id}`, token, params: { id } })).json as IncidentJson;
 const v2 = async (id: string) => (await getIncidents()).incidents.find((i) => i.id === id);
-const deliveriesOf = (updateId: number) => getDb().select({ n: count() }).from(deliveries).where(eq(deliveries.updateId, updateId)).get()?.n ?? 0;
+const deliveriesOf = async (updateId: number) => (await getDb().select({ n: count() }).from(deliveries).where(eq(deliveries.updateId, updateId)).limit(1))[0]?.n ?? 0;
 
 async function resolved(message = "Investigating sign-in failures.") {
   const t0 = Date.UTC(2026, 2, 4, 9, 0); // Wednesday
@@ -35,27 +35,27 @@ async function resolved(message = "Investigating sign-in failures.") {
 beforeAll(async () => {
   await seedCatalog();
   token = await tokenOf("responder@herald.test");
-  addSubscriber("webhook", "https://hooks.example.test/herald");
+  await addSubscriber("webhook", "https://hooks.example.test/herald");
 });
 
 describe("PUT /api/v1/incidents/{id}/review", () => {
   it("refuses an open incident with 409 and an empty body with 422, storing nothing", async () => {
     const openOne = await open();
-    const before = snapshot();
+    const before = await snapshot();
     const notResolved = await put(openOne.id, { body: REVIEW, published: false });
     expect(notResolved.status).toBe(409);
     expect((notResolved.json as ErrorJson).error).toMatch(/not resolved/);
     const inc = await resolved();
-    const mid = snapshot();
+    const mid = await snapshot();
     for (const body of [{ body: "   \n ", published: true }, { published: true }, { body: REVIEW }, { body: REVIEW, published: "yes" }, { body: REVIEW, published: true, extra: 1 }]) {
       const res = await put(inc.id, body);
       expect(res.status, JSON.stringify(body)).toBe(422);
     }
     expect((await put(inc.id, { body: " ", published: true })).json).toMatchObject({ fields: { body: expect.stringMatching(/required/) } });
     expect((await put("TM1", { body: REVIEW, published: true })).status).toBe(404);
-    expect(snapshot()).toEqual(mid);
+    expect(await snapshot()).toEqual(mid);
     expect(before.incidents).toBe(mid.incidents - 1);
-    expect(getDb().select().from(incidentReviews).all()).toEqual([]);
+    expect(await getDb().select().from(incidentReviews)).toEqual([]);
   });
 
   it("keeps a draft private, then publishes it everywhere without moving the resolution time", async () => {
@@ -83,14 +83,14 @@ describe("PUT /api/v1/incidents/{id}/review", () => {
     expect((await incidentFeed(inc.id, "atom"))?.body).toContain("Post-incident review");
     expect((await historyFeed("rss")).body).toContain("expired certificate");
     // Fanned out like an update: the webhook subscriber gets a delivery for the review entry.
-    expect(getDb().select().from(deliveries).where(and(eq(deliveries.updateId, entry.id), eq(deliveries.channel, "webhook"))).all()).toHaveLength(1);
+    expect(await getDb().select().from(deliveries).where(and(eq(deliveries.updateId, entry.id), eq(deliveries.channel, "webhook")))).toHaveLength(1);
   });
 
   it("edits a published review in place (marked edited, nothing sent again) and never unpublishes it", async () => {
     const inc = await resolved();
     await put(inc.id, { body: REVIEW, published: true });
     const entry = (await fetchIncident(inc.id)).updates[0]!;
-    const sent = deliveriesOf(entry.id);
+    const sent = await deliveriesOf(entry.id);
     const back = await put(inc.id, { body: REVIEW, published: false });
     expect(back.status).toBe(409);
     expect((back.json as ErrorJson).error).toMatch(/already published/);
@@ -99,7 +99,7 @@ describe("PUT /api/v1/incidents/{id}/review", () => {
     const now = await fetchIncident(inc.id);
     expect(now.updates).toHaveLength(3);
     expect(now.updates[0]).toMatchObject({ id: entry.id, message: `${REVIEW}\n\nCorrected.`, editedAt: expect.any(String) });
-    expect(deliveriesOf(entry.id)).toBe(sent);
+    expect(await deliveriesOf(entry.id)).toBe(sent);
     const patch = await call(patchUpdate, { method: "PATCH", path: `/api/v1/incidents/${inc.id}/updates/${entry.id}`, token,
       body: { message: "sneaky" }, params: { id: inc.id, updateId: String(entry.id) } });
     expect(patch.status).toBe(409);

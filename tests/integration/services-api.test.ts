@@ -29,14 +29,14 @@ const delComponent = (slug: string, component: string, token = admin) =>
 const list = async () => ((await call(listRoute, { path: "/api/v1/services", token: admin })).json as { services: ServiceJson[] }).services;
 
 /** Every row a refused request must leave alone, compared whole. */
-const tables = () => {
+const tables = async () => {
   const db = getDb();
   return {
-    services: db.select().from(services).all(), components: db.select().from(components).all(), groups: db.select().from(componentGroups).all(),
-    incidents: db.select().from(incidents).all(), counters: db.select().from(counters).all(), audit: db.select().from(auditLog).all(),
+    services: await db.select().from(services), components: await db.select().from(components), groups: await db.select().from(componentGroups),
+    incidents: await db.select().from(incidents), counters: await db.select().from(counters), audit: await db.select().from(auditLog),
   };
 };
-const lastAudit = () => getDb().select().from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+const lastAudit = async () => (await getDb().select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0];
 const payments = { name: "Payments", idPrefix: "PAY", description: "Card and bank payments", components: [{ name: "Card processing", group: "Core" }, { name: "Payouts", group: "Core" }, { name: "Receipts" }] };
 
 beforeAll(async () => {
@@ -60,10 +60,10 @@ describe("POST /api/v1/services", () => {
     });
     expect((await list()).find((s) => s.slug === "payments")).toEqual(res.json);
     expect((await list()).find((s) => s.slug === "teams")?.components[0]).toMatchObject({ slug: "sign-in", group: null });
-    const rows = getDb().select().from(components).all().filter((c) => c.slug === "payouts");
+    const rows = (await getDb().select().from(components)).filter((c) => c.slug === "payouts");
     expect(rows[0]?.createdAt).toBeGreaterThanOrEqual(before);
-    expect(getDb().select().from(componentGroups).all().map((g) => g.name)).toEqual(["Core"]);
-    expect(lastAudit()).toMatchObject({ action: "service.created", target: "payments", detail: { idPrefix: "PAY", components: ["card-processing", "payouts", "receipts"] } });
+    expect((await getDb().select().from(componentGroups)).map((g) => g.name)).toEqual(["Core"]);
+    expect(await lastAudit()).toMatchObject({ action: "service.created", target: "payments", detail: { idPrefix: "PAY", components: ["card-processing", "payouts", "receipts"] } });
   });
 
   it("makes slugs from names, unique per scope", async () => {
@@ -73,7 +73,7 @@ describe("POST /api/v1/services", () => {
   });
 
   it("refuses a duplicate prefix or slug with 409 naming the field, storing nothing", async () => {
-    const before = tables();
+    const before = await tables();
     const cases: [unknown, string, string][] = [
       [{ name: "Pay again", idPrefix: "PAY" }, "idPrefix", "The ID prefix PAY is already used by service payments"],
       [{ name: "Teams two", slug: "teams", idPrefix: "TMT" }, "slug", "A service with slug teams already exists"],
@@ -84,11 +84,11 @@ describe("POST /api/v1/services", () => {
       const json = res.json as ErrorJson;
       expect([res.status, json.error, json.fields?.[field]], JSON.stringify(body)).toEqual([409, expect.stringContaining(message), expect.stringContaining(message)]);
     }
-    expect(tables()).toEqual(before);
+    expect(await tables()).toEqual(before);
   });
 
   it("refuses bad fields with 422 and a reason per field, and a responder token with 403, storing nothing", async () => {
-    const before = tables();
+    const before = await tables();
     const cases: [unknown, string, string][] = [
       [{ name: "X", idPrefix: "pay" }, "idPrefix", "idPrefix must be 1 to 8 capital letters"],
       [{ name: "X", idPrefix: "ABCDEFGHI" }, "idPrefix", "idPrefix must be 1 to 8 capital letters"],
@@ -108,7 +108,7 @@ describe("POST /api/v1/services", () => {
     }
     const refused = await create({ name: "Responder made", idPrefix: "RSP" }, responderToken);
     expect([refused.status, (refused.json as ErrorJson).error]).toEqual([403, "This needs an admin token"]);
-    expect(tables()).toEqual(before);
+    expect(await tables()).toEqual(before);
   });
 });
 
@@ -119,12 +119,12 @@ describe("PATCH and DELETE /api/v1/services/{slug}", () => {
     expect(res.status, res.text).toBe(200);
     expect(res.json).toMatchObject({ slug: "search", name: "Search API", description: "Full-text search", idPrefix: "SRCH" });
     expect((await list()).map((s) => s.slug).slice(0, 2)).toEqual(["search", "teams"]);
-    expect(lastAudit()).toMatchObject({ action: "service.updated", target: "search", detail: { before: { name: "Search", idPrefix: "SE" }, after: { name: "Search API", idPrefix: "SRCH" } } });
+    expect(await lastAudit()).toMatchObject({ action: "service.updated", target: "search", detail: { before: { name: "Search", idPrefix: "SE" }, after: { name: "Search API", idPrefix: "SRCH" } } });
   });
 
   it("refuses a prefix change once an incident used it, a taken prefix, responders and unknown slugs, changing nothing", async () => {
     await open({ service: "payments", components: { "card-processing": "major_outage" } });
-    const before = tables();
+    const before = await tables();
     const changed = await patch("payments", { idPrefix: "PAYX" });
     expect(changed.status).toBe(409);
     expect((changed.json as ErrorJson).error).toMatch(/The ID prefix PAY cannot change: incident PAY\d+ already uses it/);
@@ -136,15 +136,15 @@ describe("PATCH and DELETE /api/v1/services/{slug}", () => {
     const empty = await patch("search", {});
     expect([empty.status, (empty.json as ErrorJson).error]).toEqual([422, expect.stringContaining("Give at least one field to change")]);
     expect((await patch("search", { hidden: "yes" })).status).toBe(422);
-    expect(tables()).toEqual(before);
+    expect(await tables()).toEqual(before);
   });
 
   it("refuses to delete a service with incidents (409 with the reason); archiving hides it everywhere public but keeps its incidents", async () => {
-    const before = tables();
+    const before = await tables();
     const refused = await del("payments");
     expect(refused.status).toBe(409);
     expect((refused.json as ErrorJson).error).toMatch(/Service payments cannot be deleted: incidents \(such as PAY\d+\) refer to it\. Archive it instead/);
-    expect(tables()).toEqual(before);
+    expect(await tables()).toEqual(before);
 
     const archived = await patch("payments", { archived: true });
     expect(archived.json).toMatchObject({ slug: "payments", archived: true });
@@ -160,7 +160,7 @@ describe("PATCH and DELETE /api/v1/services/{slug}", () => {
     const summary = JSON.parse(await (await v2Summary()).text()) as { components: { id: string }[]; incidents: { id: string }[] };
     expect(summary.components.map((c) => c.id).filter((id) => id.startsWith("payments"))).toEqual(["payments-2", "payments-2.unicode-ledger", "payments-2.unicode-ledger-2", "payments-2.component"]);
     expect(summary.incidents.map((i) => i.id)).toContain(incident?.id);
-    expect(lastAudit()).toMatchObject({ action: "service.updated", target: "payments", detail: { changed: ["archivedAt"] } });
+    expect(await lastAudit()).toMatchObject({ action: "service.updated", target: "payments", detail: { changed: ["archivedAt"] } });
   });
 
   it("deletes an unused service with its components and groups", async () => {
@@ -168,8 +168,8 @@ describe("PATCH and DELETE /api/v1/services/{slug}", () => {
     const res = await del("scratch");
     expect(res.status, res.text).toBe(204);
     expect((await list()).map((s) => s.slug)).not.toContain("scratch");
-    expect(getDb().select().from(componentGroups).all().map((g) => g.name)).toEqual(["Core"]);
-    expect(lastAudit()).toMatchObject({ action: "service.deleted", target: "scratch", detail: { components: ["one"] } });
+    expect((await getDb().select().from(componentGroups)).map((g) => g.name)).toEqual(["Core"]);
+    expect(await lastAudit()).toMatchObject({ action: "service.deleted", target: "scratch", detail: { components: ["one"] } });
   });
 });
 
@@ -180,16 +180,16 @@ describe("components", () => {
     expect(res.json).toMatchObject({ slug: "indexer", name: "Indexer", group: "Back end", status: "operational" });
     expect((await addComponent("search", { name: "Query", slug: "query" })).status).toBe(201);
     expect((await patchComponent("search", "indexer", { group: "Core" })).json).toMatchObject({ group: "Core" });
-    const groups = () => getDb().select().from(componentGroups).all().map((g) => g.name).sort();
-    expect(groups()).toEqual(["Core", "Core"]); // Payments' Core and Search's Core
+    const groups = async () => (await getDb().select().from(componentGroups)).map((g) => g.name).sort();
+    expect(await groups()).toEqual(["Core", "Core"]); // Payments' Core and Search's Core
     expect((await patchComponent("search", "indexer", { group: null, position: 1, name: "Index builder" })).json).toMatchObject({ group: null, name: "Index builder" });
-    expect(groups()).toEqual(["Core"]);
+    expect(await groups()).toEqual(["Core"]);
     expect((await list()).find((s) => s.slug === "search")?.components.map((c) => c.slug)).toEqual(["query", "indexer"]);
-    expect(lastAudit()).toMatchObject({ action: "component.updated", target: "search.indexer", detail: { before: { group: "Core", name: "Indexer" }, after: { group: null, name: "Index builder" } } });
+    expect(await lastAudit()).toMatchObject({ action: "component.updated", target: "search.indexer", detail: { before: { group: "Core", name: "Indexer" }, after: { group: null, name: "Index builder" } } });
   });
 
   it("refuses duplicates, bad fields and responders, storing nothing", async () => {
-    const before = tables();
+    const before = await tables();
     const dup = await addComponent("search", { name: "Query again", slug: "query" });
     expect([dup.status, (dup.json as ErrorJson).fields?.slug]).toEqual([409, "Service search already has a component with slug query"]);
     expect((await addComponent("search", { name: "x".repeat(81) })).status).toBe(422);
@@ -198,7 +198,7 @@ describe("components", () => {
     expect((await patchComponent("search", "query", { hidden: true }, responderToken)).status).toBe(403);
     expect((await delComponent("search", "query", responderToken)).status).toBe(403);
     expect((await patchComponent("search", "nope", { hidden: true })).status).toBe(404);
-    expect(tables()).toEqual(before);
+    expect(await tables()).toEqual(before);
   });
 
   it("hides a component from the public page; delete is refused while an incident refers to it, allowed once nothing does", async () => {
@@ -206,11 +206,11 @@ describe("components", () => {
     const teams = (await loadStatusPage()).services.find((s) => s.slug === "teams");
     expect(teams?.components.map((c) => c.slug)).toEqual(["sign-in", "chat", "meetings"]);
     await open({ service: "teams", components: { chat: "degraded_performance" } });
-    const before = tables();
+    const before = await tables();
     const refused = await delComponent("teams", "chat");
     expect(refused.status).toBe(409);
     expect((refused.json as ErrorJson).error).toMatch(/Component chat cannot be deleted: incidents \(such as TM\d+\) refer to it/);
-    expect(tables()).toEqual(before);
+    expect(await tables()).toEqual(before);
     expect((await delComponent("search", "query")).status).toBe(204);
     expect((await list()).find((s) => s.slug === "search")?.components.map((c) => c.slug)).toEqual(["indexer"]);
   });

@@ -8,7 +8,7 @@ import { clientIp, PEER_HEADER } from "@/lib/http/client-ip";
 import { seedCatalog } from "@/tests/support/fixtures";
 
 const GOOD = "herald-demo-password";
-const audits = (action: string) => getDb().select({ n: count() }).from(auditLog).where(eq(auditLog.action, action)).get()?.n ?? 0;
+const audits = async (action: string) => (await getDb().select({ n: count() }).from(auditLog).where(eq(auditLog.action, action)).limit(1))[0]?.n ?? 0;
 let t0 = 1_900_000_000_000; // each test gets its own stretch of time, far from the others
 const fresh = () => (t0 += 10 * SIGNIN_WINDOW_MS);
 
@@ -37,18 +37,18 @@ describe("sign-in rate limits (real SQLite)", () => {
     // This test is about the rate limit; the in-flight budget (its own test below) is set out of the way.
     process.env.HERALD_SIGNIN_CONCURRENCY = "64";
     onTestFinished(() => { delete process.env.HERALD_SIGNIN_CONCURRENCY; });
-    const failedBefore = audits("signin.failed"), throttledBefore = audits("signin.throttled");
+    const failedBefore = await audits("signin.failed"), throttledBefore = await audits("signin.throttled");
     const results = await Promise.all(Array.from({ length: 20 }, () => verifyCredentials("admin@herald.test", "guess", "198.51.100.7", now)));
     expect(results.filter((r) => "retryAfterSeconds" in r && r.retryAfterSeconds).length).toBe(20 - SIGNIN_LIMIT);
-    expect(audits("signin.failed") - failedBefore).toBe(SIGNIN_LIMIT);
-    expect(audits("signin.throttled") - throttledBefore).toBe(1); // audited once per window, not per request
+    expect(await audits("signin.failed") - failedBefore).toBe(SIGNIN_LIMIT);
+    expect(await audits("signin.throttled") - throttledBefore).toBe(1); // audited once per window, not per request
   });
 
   it("a success does not count, and does not wipe failures made against other accounts from that address", async () => {
     const now = fresh();
     for (let i = 0; i < SIGNIN_LIMIT - 1; i++) await verifyCredentials(`x${i}@herald.test`, "wrong", "203.0.113.5", now);
     expect((await verifyCredentials("responder@herald.test", GOOD, "203.0.113.5", now + 1)).user).not.toBeNull();
-    const rows = getDb().select({ n: count() }).from(signinAttempts).where(and(eq(signinAttempts.ip, "203.0.113.5"))).get()?.n;
+    const rows = (await getDb().select({ n: count() }).from(signinAttempts).where(and(eq(signinAttempts.ip, "203.0.113.5"))).limit(1))[0]?.n;
     expect(rows).toBe(SIGNIN_LIMIT - 1);
     await verifyCredentials("y@herald.test", "wrong", "203.0.113.5", now + 2);
     expect(await verifyCredentials("responder@herald.test", GOOD, "203.0.113.5", now + 3)).toMatchObject({ user: null });
@@ -57,12 +57,12 @@ describe("sign-in rate limits (real SQLite)", () => {
   it("audits failures without the password and prunes rows older than the window", async () => {
     const now = fresh();
     await verifyCredentials("admin@herald.test", "Secret-Guess-123", "203.0.113.9", now);
-    const rows = getDb().select().from(auditLog).where(eq(auditLog.target, "admin@herald.test")).all();
+    const rows = await getDb().select().from(auditLog).where(eq(auditLog.target, "admin@herald.test"));
     expect(rows.some((r) => r.action === "signin.failed" && r.ip === "203.0.113.9")).toBe(true);
     expect(JSON.stringify(rows)).not.toContain("Secret-Guess-123");
-    expect(JSON.stringify(getDb().select().from(signinAttempts).all())).not.toContain("Secret-Guess-123");
+    expect(JSON.stringify(await getDb().select().from(signinAttempts))).not.toContain("Secret-Guess-123");
     await verifyCredentials("admin@herald.test", "again", "203.0.113.9", now + 5 * SIGNIN_WINDOW_MS);
-    const left = getDb().select().from(signinAttempts).all();
+    const left = await getDb().select().from(signinAttempts);
     expect(left.every((r) => r.at > now + 4 * SIGNIN_WINDOW_MS)).toBe(true);
   });
 });
@@ -74,9 +74,9 @@ describe("IPv6 clients are counted by their /64", () => {
     expect(await verifyCredentials("admin@herald.test", GOOD, "2001:db8:1:2:ffff:ffff:ffff:fffe", now + 10)).toMatchObject({ user: null, retryAfterSeconds: 60 });
     expect((await verifyCredentials("admin@herald.test", GOOD, "2001:db8:1:3::1", now + 10)).user?.email).toBe("admin@herald.test");
     // The audit keeps each full address; the limit's rows hold the /64.
-    const audited = getDb().select({ ip: auditLog.ip }).from(auditLog).where(eq(auditLog.action, "signin.failed")).all().map((r) => r.ip);
+    const audited = (await getDb().select({ ip: auditLog.ip }).from(auditLog).where(eq(auditLog.action, "signin.failed"))).map((r) => r.ip);
     expect(audited).toContain("2001:db8:1:2::3");
-    expect(getDb().select().from(signinAttempts).where(eq(signinAttempts.ip, "2001:db8:1:2::/64")).all()).toHaveLength(SIGNIN_LIMIT);
+    expect(await getDb().select().from(signinAttempts).where(eq(signinAttempts.ip, "2001:db8:1:2::/64"))).toHaveLength(SIGNIN_LIMIT);
   });
 
   it("an IPv4-mapped address counts as its IPv4 address", async () => {
@@ -89,11 +89,11 @@ describe("IPv6 clients are counted by their /64", () => {
 describe("password checks in flight", () => {
   it("past the budget (4) a sign-in is refused at once as busy, counted nowhere; then it works again", async () => {
     const now = fresh();
-    const failedBefore = audits("signin.failed");
+    const failedBefore = await audits("signin.failed");
     const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => verifyCredentials(`b-${i}@herald.test`, "wrong", `198.51.100.${i + 20}`, now)));
     expect(burst.filter((r) => "busy" in r && r.busy)).toHaveLength(8);
-    expect(audits("signin.failed") - failedBefore).toBe(4); // four scrypt runs, no more
-    expect(getDb().select().from(signinAttempts).where(eq(signinAttempts.at, now)).all()).toHaveLength(4);
+    expect(await audits("signin.failed") - failedBefore).toBe(4); // four scrypt runs, no more
+    expect(await getDb().select().from(signinAttempts).where(eq(signinAttempts.at, now))).toHaveLength(4);
     expect((await verifyCredentials("responder@herald.test", GOOD, "198.51.100.99", now + 1)).user?.email).toBe("responder@herald.test");
   });
 });

@@ -45,14 +45,14 @@ describe("email subscribers over a real SMTP server", () => {
     expect(sink.rcpt).toHaveLength(1); // at most one confirmation mail in the window
 
     const inc = await open({ title: "Pending check" });
-    expect(getDb().select().from(deliveries).where(and(eq(deliveries.incidentId, inc.id), eq(deliveries.channel, "email"))).all()).toEqual([]);
+    expect(await getDb().select().from(deliveries).where(and(eq(deliveries.incidentId, inc.id), eq(deliveries.channel, "email")))).toEqual([]);
     await dispatch();
     expect(sink.rcpt).toHaveLength(1);
 
     await expect(confirmSubscription("1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).rejects.toThrow(/not valid/);
     await confirmSubscription(token);
     await confirmSubscription(token); // twice is fine
-    const row = getDb().select().from(subscribers).where(eq(subscribers.targetKey, "ada@example.com")).get();
+    const row = (await getDb().select().from(subscribers).where(eq(subscribers.targetKey, "ada@example.com")).limit(1))[0];
     expect(row?.confirmedAt).not.toBeNull();
   });
 
@@ -97,7 +97,7 @@ describe("email subscribers over a real SMTP server", () => {
     expect(sink.rcpt.flat()).not.toContain("cy@example.com");
     await expect(subscribeEmail({ email: "x@example.com", components: ["nope"] })).rejects.toThrow(/Unknown components: nope/);
 
-    const manage = (await import("@/lib/channels/email/links")).subscriberLinks(BASE, getDb().select().from(subscribers).where(eq(subscribers.targetKey, "cy@example.com")).get()!).manage;
+    const manage = (await import("@/lib/channels/email/links")).subscriberLinks(BASE, (await getDb().select().from(subscribers).where(eq(subscribers.targetKey, "cy@example.com")).limit(1))[0]!).manage;
     await updateFilter(new URL(manage).searchParams.get("token")!, ["sign-in"]);
     await open({ title: "Sign-in again" });
     await dispatch();

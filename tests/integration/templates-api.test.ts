@@ -13,8 +13,8 @@ const post = (body: unknown) => call(create, { path: "/api/v1/templates", token,
 const change = (id: number | string, body: unknown) => call(patch, { method: "PATCH", path: `/api/v1/templates/${id}`, token, body, params: { id: String(id) } });
 const del = (id: number | string) => call(remove, { method: "DELETE", path: `/api/v1/templates/${id}`, token, params: { id: String(id) } });
 const all = async () => ((await call(list, { path: "/api/v1/templates", token })).json as { templates: TemplateJson[] }).templates;
-const rows = () => getDb().select({ n: count() }).from(templates).get()?.n ?? 0;
-const lastAudit = () => getDb().select().from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+const rows = async () => (await getDb().select({ n: count() }).from(templates).limit(1))[0]?.n ?? 0;
+const lastAudit = async () => (await getDb().select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0];
 
 const signIn = {
   kind: "incident", name: "Sign-in outage", service: "teams", title: "Users can't sign in to Teams",
@@ -33,18 +33,18 @@ describe("/api/v1/templates", () => {
     expect(res.status).toBe(201);
     const t = res.json as TemplateJson;
     expect(t).toMatchObject({ ...signIn, id: expect.any(Number) });
-    expect(lastAudit()).toMatchObject({ action: "template.created", target: String(t.id) });
+    expect(await lastAudit()).toMatchObject({ action: "template.created", target: String(t.id) });
     expect(await all()).toEqual([t]);
 
     const changed = await change(t.id, { name: "Teams sign-in outage", impact: "major", service: null, components: {} });
     expect(changed.status).toBe(200);
     expect(changed.json).toMatchObject({ id: t.id, name: "Teams sign-in outage", impact: "major", service: null, components: {}, title: signIn.title, body: signIn.body, status: "investigating" });
     expect(await all()).toEqual([changed.json]);
-    expect(lastAudit()).toMatchObject({ action: "template.updated", target: String(t.id) });
+    expect(await lastAudit()).toMatchObject({ action: "template.updated", target: String(t.id) });
 
     expect((await del(t.id)).status).toBe(204);
     expect(await all()).toEqual([]);
-    expect(lastAudit()).toMatchObject({ action: "template.deleted", target: String(t.id) });
+    expect(await lastAudit()).toMatchObject({ action: "template.deleted", target: String(t.id) });
     expect((await del(t.id)).status).toBe(404);
   });
 
@@ -56,11 +56,11 @@ describe("/api/v1/templates", () => {
 
   it("409 for a name already used by that kind (create and rename); the same name of the other kind is fine", async () => {
     expect((await post({ kind: "incident", name: "Degraded mail", body: "Mail is slow." })).status).toBe(201);
-    const before = rows();
+    const before = await rows();
     const dup = await post({ kind: "incident", name: "Degraded mail", body: "Another body." });
     expect(dup.status).toBe(409);
     expect(dup.json).toMatchObject({ error: "There is already an incident template named “Degraded mail”", fields: { name: expect.any(String) } });
-    expect(rows()).toBe(before);
+    expect(await rows()).toBe(before);
     const other = await post({ kind: "update", name: "Degraded mail", body: "Still slow." });
     expect(other.status).toBe(201);
     const renamed = await change((other.json as TemplateJson).id, { kind: "incident" });
@@ -69,7 +69,7 @@ describe("/api/v1/templates", () => {
   });
 
   it("422 with a reason per field for bad input; nothing is stored", async () => {
-    const before = rows();
+    const before = await rows();
     const cases: Array<[unknown, string, RegExp]> = [
       [{ kind: "incident", name: "", body: "x" }, "name", /name is required/],
       [{ kind: "other", name: "A", body: "x" }, "kind", /kind must be one of incident, update/],
@@ -93,7 +93,7 @@ describe("/api/v1/templates", () => {
     expect((await change(t.id, { unknown: 1 })).status).toBe(422);
     expect((await change("abc", { body: "y" })).status).toBe(404);
     expect((await change(99_999, { body: "y" })).status).toBe(404);
-    expect(rows()).toBe(before + 1);
+    expect(await rows()).toBe(before + 1);
     expect((await all()).find((x) => x.id === t.id)?.body).toBe("x");
   });
 });

@@ -12,6 +12,7 @@ import { HISTORY_PAGE_SIZE, loadHistoryPage } from "@/lib/public/history-page-da
 import { loadIncidentPage } from "@/lib/public/incident-page-data";
 import { loadStatusPage } from "@/lib/public/status-page-data";
 import { open, responder, seedCatalog } from "@/tests/support/fixtures";
+import { one } from "@/db/one";
 
 const HOUR = 3_600_000, DAY = 24 * HOUR;
 
@@ -73,14 +74,14 @@ describe("public and console page data (real SQLite)", () => {
 
   it("lists notices by severity and dismisses them once, audited", async () => {
     const db = getDb();
-    const add = (level: "info" | "warning" | "critical", key: string) =>
-      db.insert(notices).values({ kind: "cert", dedupKey: key, level, message: `${level} notice`, createdAt: Date.now() }).returning().get();
-    const info = add("info", "a"), critical = add("critical", "b"), warning = add("warning", "c");
+    const add = async (level: "info" | "warning" | "critical", key: string) =>
+      await one(db.insert(notices).values({ kind: "cert", dedupKey: key, level, message: `${level} notice`, createdAt: Date.now() }).returning());
+    const info = await add("info", "a"), critical = await add("critical", "b"), warning = await add("warning", "c");
     expect((await listActiveNotices()).map((n) => n.id)).toEqual([critical.id, warning.id, info.id]);
     await dismissNotice(critical.id, responder);
     await dismissNotice(critical.id, responder);
     expect((await listActiveNotices()).map((n) => n.id)).toEqual([warning.id, info.id]);
-    const audits = db.select().from(auditLog).where(eq(auditLog.action, "notice.dismissed")).all();
+    const audits = await db.select().from(auditLog).where(eq(auditLog.action, "notice.dismissed"));
     expect(audits.map((a) => a.target)).toEqual([String(critical.id)]);
     const err = await dismissNotice(99_999, responder).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DomainError);

@@ -26,10 +26,10 @@ beforeAll(async () => {
 afterAll(async () => { await fake.close(); });
 beforeEach(() => fake.reset());
 
-const rows = (incidentId: string): Delivery[] => getDb().select({ d: deliveries }).from(deliveries)
+const rows = async (incidentId: string): Promise<Delivery[]> => (await getDb().select({ d: deliveries }).from(deliveries)
   .innerJoin(incidentUpdates, eq(incidentUpdates.id, deliveries.updateId))
   .where(and(eq(deliveries.incidentId, incidentId), eq(deliveries.channel, "bluesky")))
-  .orderBy(incidentUpdates.postedAt, incidentUpdates.id).all().map((r) => r.d);
+  .orderBy(incidentUpdates.postedAt, incidentUpdates.id)).map((r) => r.d);
 const dispatch = (now = Date.now()) => dispatchDeliveries({ now: () => now, random: () => 0.5 });
 type Post = { text: string; facets: { index: { byteStart: number; byteEnd: number }; features: { uri: string }[] }[];
   reply?: { root: { uri: string; cid: string }; parent: { uri: string; cid: string } };
@@ -53,7 +53,7 @@ describe("Bluesky thread through the outbox", () => {
     expect(value(a).reply).toBeUndefined();
     expect(value(b).reply).toEqual({ root: ref(a), parent: ref(a) });
     expect(value(c).reply).toEqual({ root: ref(a), parent: ref(b) });
-    expect(rows(inc.id).map((d) => [d.state, d.remoteId])).toEqual([a, b, c].map((r) => ["sent", `${r?.uri}|${r?.cid}`]));
+    expect((await rows(inc.id)).map((d) => [d.state, d.remoteId])).toEqual([a, b, c].map((r) => ["sent", `${r?.uri}|${r?.cid}`]));
 
     // The first post's link card: title, link and a 1200×630 PNG thumb rendered by Herald itself.
     const embed = value(a).embed;
@@ -94,12 +94,12 @@ describe("Bluesky thread through the outbox", () => {
     fake.next({ kind: "rate_limit", resetAt }, { kind: "server_error" });
     const now = Date.now();
     expect(await dispatch(now)).toMatchObject({ rate_limited: 1, sent: 0 });
-    expect(rows(inc.id)[0]).toMatchObject({ attempts: 0, lastError: expect.stringMatching(/Bluesky answered 429 RateLimitExceeded/) });
-    expect(rows(inc.id)[0]?.nextAttemptAt).toBeGreaterThanOrEqual(resetAt * 1000);
-    expect(rows(inc.id)[0]?.nextAttemptAt).toBeLessThanOrEqual(resetAt * 1000 + 1000);
+    expect((await rows(inc.id))[0]).toMatchObject({ attempts: 0, lastError: expect.stringMatching(/Bluesky answered 429 RateLimitExceeded/) });
+    expect((await rows(inc.id))[0]?.nextAttemptAt).toBeGreaterThanOrEqual(resetAt * 1000);
+    expect((await rows(inc.id))[0]?.nextAttemptAt).toBeLessThanOrEqual(resetAt * 1000 + 1000);
     expect(await dispatch(now + 60_000)).toMatchObject({ sent: 0, retry: 0 });
     expect(await dispatch(resetAt * 1000 + 1001)).toMatchObject({ retry: 1 });
-    expect(rows(inc.id)[0]).toMatchObject({ state: "pending", attempts: 1, lastError: expect.stringMatching(/Bluesky answered 500/) });
+    expect((await rows(inc.id))[0]).toMatchObject({ state: "pending", attempts: 1, lastError: expect.stringMatching(/Bluesky answered 500/) });
     expect(await dispatch(resetAt * 1000 + 3_600_000)).toMatchObject({ sent: 1 });
     expect(fake.posts()).toHaveLength(1);
   });
@@ -109,14 +109,14 @@ describe("Bluesky thread through the outbox", () => {
     fake.next({ kind: "hang", created: false }, { kind: "hang", created: true });
     const now = Date.now();
     expect(await dispatch(now)).toMatchObject({ retry: 1 });
-    expect(rows(inc.id)[0]?.lastError).toMatch(/Could not reach the Bluesky PDS: .*(Timeout|abort)/i);
+    expect((await rows(inc.id))[0]?.lastError).toMatch(/Could not reach the Bluesky PDS: .*(Timeout|abort)/i);
     expect(fake.posts()).toHaveLength(0);
     expect(await dispatch(now + 3_600_000)).toMatchObject({ retry: 1 });
     expect(fake.posts()).toHaveLength(1); // written, answer lost
     expect(await dispatch(now + 7_200_000)).toMatchObject({ sent: 1 });
     expect(fake.posts()).toHaveLength(1);
     expect(fake.calls("com.atproto.repo.createRecord")).toHaveLength(2); // the third try only read: getRecord found it
-    expect(rows(inc.id)[0]).toMatchObject({ state: "sent", remoteId: `${fake.posts()[0]?.uri}|${fake.posts()[0]?.cid}`, lastError: expect.stringMatching(/already had this post/) });
+    expect((await rows(inc.id))[0]).toMatchObject({ state: "sent", remoteId: `${fake.posts()[0]?.uri}|${fake.posts()[0]?.cid}`, lastError: expect.stringMatching(/already had this post/) });
     const keys = fake.calls("com.atproto.repo.createRecord").map((r) => (r.body as { rkey: string }).rkey);
     expect(new Set(keys).size).toBe(1); // every try named the same record
   });
@@ -125,11 +125,11 @@ describe("Bluesky thread through the outbox", () => {
     const inc = await open();
     await dispatch();
     await postUpdate(inc.id, { status: "identified", message: "Found it" }, responder);
-    const [, head] = rows(inc.id);
+    const [, head] = await rows(inc.id);
     const ctx = await loadSendContext(head!);
     const claimed = await claimDelivery(head!.id, Date.now());
     expect(await blueskyChannel.send!({ ...ctx!, delivery: claimed! })).toMatchObject({ ok: true }); // then the process died
-    expect(rows(inc.id)[1]).toMatchObject({ state: "pending", claimedAt: expect.any(Number), remoteId: null });
+    expect((await rows(inc.id))[1]).toMatchObject({ state: "pending", claimedAt: expect.any(Number), remoteId: null });
     expect(await dispatch()).toMatchObject({ sent: 1 });
     expect(fake.posts()).toHaveLength(2);
     await postUpdate(inc.id, { status: "resolved", message: "Done" }, responder);
@@ -142,11 +142,11 @@ describe("Bluesky thread through the outbox", () => {
     process.env.BLUESKY_APP_PASSWORD = "wrong-pass-word-here";
     try {
       expect(await dispatch()).toMatchObject({ dead: 1 });
-      expect(rows(inc.id)[0]).toMatchObject({ state: "dead", attempts: 1, lastError: expect.stringMatching(/Bluesky answered 401 AuthenticationRequired/) });
+      expect((await rows(inc.id))[0]).toMatchObject({ state: "dead", attempts: 1, lastError: expect.stringMatching(/Bluesky answered 401 AuthenticationRequired/) });
     } finally {
       process.env.BLUESKY_APP_PASSWORD = PDS_PASSWORD;
     }
-    await retryDelivery(rows(inc.id)[0]!.id, responder);
+    await retryDelivery((await rows(inc.id))[0]!.id, responder);
     expect(await dispatch()).toMatchObject({ sent: 1 });
     expect(fake.posts()).toHaveLength(1);
   });
@@ -157,7 +157,7 @@ describe("hostile text", () => {
     const title = "\u202e<img src=x onerror=alert(1)> 🚨 Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǧ̗͚̚o̙̔ͮ̇͐̇ " + "👨‍👩‍👧‍👦".repeat(60);
     const inc = await open({ title: title.slice(0, 200), message: "[click](javascript:alert(1)) @everyone #tag\u0000\u0007 <script>x</script>" });
     const report = await dispatch();
-    expect(report, JSON.stringify(rows(inc.id))).toMatchObject({ sent: 1 });
+    expect(report, JSON.stringify(await rows(inc.id))).toMatchObject({ sent: 1 });
     const post = value(fake.posts()[0]);
     expect(post.text).not.toMatch(/[\u0000-\u0009\u202e]|javascript:/);
     const shown = `${inc.id} – <img src=x onerror=alert(1)> 🚨`;
@@ -176,7 +176,7 @@ describe("with Bluesky off", () => {
     try {
       expect(blueskyChannel.status()).toEqual({ enabled: false, reason: "Bluesky is off: set BLUESKY_IDENTIFIER" });
       const inc = await open();
-      expect(rows(inc.id)).toEqual([]);
+      expect(await rows(inc.id)).toEqual([]);
     } finally {
       process.env.BLUESKY_IDENTIFIER = saved;
     }

@@ -22,8 +22,8 @@ beforeAll(() => {
 afterEach(() => { heard = []; });
 
 const put = (key: string, value: string) =>
-  write((tx) => {
-    tx.insert(settings).values({ key, value, updatedAt: 1 }).run();
+  write(async (tx) => {
+    await tx.insert(settings).values({ key, value, updatedAt: 1 });
     return { value: key, changes: [{ kind: "monitor", id: key }] };
   });
 
@@ -34,8 +34,8 @@ describe("write(): lock, transaction, announce after commit", () => {
   });
 
   it("announces nothing and stores nothing when the transaction throws", async () => {
-    const failing = write((tx) => {
-      tx.insert(settings).values({ key: "rolled-back", value: "x", updatedAt: 1 }).run();
+    const failing = write(async (tx) => {
+      await tx.insert(settings).values({ key: "rolled-back", value: "x", updatedAt: 1 });
       if (tx) throw new Error("refused half-way");
       return { value: null, changes: [{ kind: "monitor", id: "rolled-back" }] };
     });
@@ -49,9 +49,9 @@ describe("write(): lock, transaction, announce after commit", () => {
     holder.exec("BEGIN IMMEDIATE");
     holder.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('held', '\"by the other\"', 1)").run();
     let ran = false;
-    const waiting = write((tx) => {
+    const waiting = write(async (tx) => {
       ran = true;
-      const seen = tx.select().from(settings).where(eq(settings.key, "held")).get();
+      const seen = (await tx.select().from(settings).where(eq(settings.key, "held")).limit(1))[0];
       return { value: seen?.value, changes: [] };
     });
     for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r)); // the loop keeps turning

@@ -43,7 +43,7 @@ describe("console view of the outbox", () => {
     await dispatchDeliveries();
     expect((await listDeliveries({ state: "sent" })).deliveries.map((d) => d.id)).toEqual([second!.id]);
     await expect(retryDelivery(second!.id, responder)).rejects.toThrow(/is sent/);
-    const audit = getDb().select().from(auditLog).where(eq(auditLog.action, "delivery.skipped")).all();
+    const audit = await getDb().select().from(auditLog).where(eq(auditLog.action, "delivery.skipped"));
     expect(audit).toEqual([expect.objectContaining({ actor: "responder@herald.test", target: inc.id })]);
   });
 

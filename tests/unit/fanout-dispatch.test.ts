@@ -30,10 +30,10 @@ beforeAll(async () => {
 afterAll(async () => { await fake.close(); });
 beforeEach(() => fake.reset());
 
-const rows = (incidentId: string): Delivery[] => getDb().select({ d: deliveries }).from(deliveries)
+const rows = async (incidentId: string): Promise<Delivery[]> => (await getDb().select({ d: deliveries }).from(deliveries)
   .innerJoin(incidentUpdates, eq(incidentUpdates.id, deliveries.updateId))
   .where(and(eq(deliveries.incidentId, incidentId), eq(deliveries.channel, "x")))
-  .orderBy(incidentUpdates.postedAt, incidentUpdates.id).all().map((r) => r.d);
+  .orderBy(incidentUpdates.postedAt, incidentUpdates.id)).map((r) => r.d);
 const postBody = (i: number) => fake.posts()[i]?.body as { text: string; reply?: { in_reply_to_tweet_id: string } };
 const dispatch = (now = Date.now()) => dispatchDeliveries({ now: () => now, random: () => 0.5 });
 
@@ -43,7 +43,7 @@ describe("X thread through the outbox", () => {
     const inc = await open({}, t0);
     await postUpdate(inc.id, { status: "identified", message: "An expired certificate. Renewing it." }, responder, { now: t0 + 1000 });
     await postUpdate(inc.id, { status: "resolved", message: "Renewed; sign-in works again." }, responder, { now: t0 + 2000 });
-    expect(rows(inc.id).map((d) => d.state)).toEqual(["pending", "pending", "pending"]);
+    expect((await rows(inc.id)).map((d) => d.state)).toEqual(["pending", "pending", "pending"]);
 
     const report = await dispatch(t0 + 3000);
     expect(report.sent).toBe(3);
@@ -56,7 +56,7 @@ describe("X thread through the outbox", () => {
     expect(postBody(0).reply).toBeUndefined();
     expect(postBody(1).reply?.in_reply_to_tweet_id).toBe(a?.id);
     expect(postBody(2).reply?.in_reply_to_tweet_id).toBe(b?.id);
-    expect(rows(inc.id).map((d) => [d.state, d.remoteId, d.attempts])).toEqual([["sent", a?.id, 1], ["sent", b?.id, 1], ["sent", c?.id, 1]]);
+    expect((await rows(inc.id)).map((d) => [d.state, d.remoteId, d.attempts])).toEqual([["sent", a?.id, 1], ["sent", b?.id, 1], ["sent", c?.id, 1]]);
     for (const t of fake.tweets) {
       expect(weightedLength(t.text)).toBeLessThanOrEqual(280);
       expect(t.text).toContain(inc.id);
@@ -75,7 +75,7 @@ describe("X thread through the outbox", () => {
     const first = await dispatch(t0 + 10);
     expect(first).toMatchObject({ sent: 0, retry: 1 });
     expect(fake.posts()).toHaveLength(1);
-    const [head, second] = rows(inc.id);
+    const [head, second] = await rows(inc.id);
     expect(head).toMatchObject({ state: "pending", attempts: 1, claimedAt: null, lastError: expect.stringMatching(/X answered 500/) });
     // 15 s base with equal jitter at random()=0.5: 7.5 s + 3.75 s.
     expect(head?.nextAttemptAt).toBe(t0 + 10 + 11_250);
@@ -93,7 +93,7 @@ describe("X thread through the outbox", () => {
     fake.next({ kind: "rate_limit", resetAt });
     const now = Date.now();
     expect(await dispatch(now)).toMatchObject({ rate_limited: 1, sent: 0 });
-    const [d] = rows(inc.id);
+    const [d] = await rows(inc.id);
     expect(d?.attempts).toBe(0);
     expect(d?.nextAttemptAt).toBeGreaterThanOrEqual(resetAt * 1000);
     expect(d?.nextAttemptAt).toBeLessThanOrEqual(resetAt * 1000 + 1000);
@@ -109,7 +109,7 @@ describe("X thread through the outbox", () => {
     fake.always({ kind: "server_error" });
     let now = t0 + 10;
     for (let i = 0; i < 3; i++) { await dispatch(now); now += 3_600_000; }
-    const [dead, waiting] = rows(inc.id);
+    const [dead, waiting] = await rows(inc.id);
     expect(dead).toMatchObject({ state: "dead", attempts: 3, lastError: expect.stringMatching(/500/) });
     expect(waiting).toMatchObject({ state: "pending", attempts: 0 });
     expect(fake.posts()).toHaveLength(3);
@@ -118,7 +118,7 @@ describe("X thread through the outbox", () => {
     fake.always({ kind: "ok" });
     await retryDelivery(dead!.id, responder, now);
     expect(await dispatch(now)).toMatchObject({ sent: 2 });
-    expect(rows(inc.id).map((d) => d.state)).toEqual(["sent", "sent"]);
+    expect((await rows(inc.id)).map((d) => d.state)).toEqual(["sent", "sent"]);
     await expect(skipDelivery(dead!.id, responder)).rejects.toThrow(/only dead/);
   });
 
@@ -127,17 +127,17 @@ describe("X thread through the outbox", () => {
     await dispatch();
     await postUpdate(inc.id, { status: "identified", message: "Found it" }, responder);
     // Crash after X made the post: the row is claimed, the post exists, nothing was recorded.
-    const [, head] = rows(inc.id);
+    const [, head] = await rows(inc.id);
     const ctx = await loadSendContext(head!);
     const claimed = await claimDelivery(head!.id, Date.now());
     expect(await xChannel.send!({ ...ctx!, delivery: claimed! })).toMatchObject({ ok: true });
-    expect(rows(inc.id)[1]).toMatchObject({ state: "pending", claimedAt: expect.any(Number), remoteId: null });
+    expect((await rows(inc.id))[1]).toMatchObject({ state: "pending", claimedAt: expect.any(Number), remoteId: null });
 
     expect(await dispatch()).toMatchObject({ sent: 1 });
     const second = fake.tweets[1];
     expect(fake.tweets).toHaveLength(2); // the duplicate was refused: posted exactly once
     expect(fake.posts().at(-1)).toMatchObject({ body: expect.objectContaining({ text: second?.text }) });
-    expect(rows(inc.id)[1]).toMatchObject({ state: "sent", remoteId: second?.id, lastError: expect.stringMatching(/duplicate/) });
+    expect((await rows(inc.id))[1]).toMatchObject({ state: "sent", remoteId: second?.id, lastError: expect.stringMatching(/duplicate/) });
 
     await postUpdate(inc.id, { status: "resolved", message: "Done" }, responder);
     await dispatch();
@@ -146,11 +146,11 @@ describe("X thread through the outbox", () => {
 
   it("sends a claimed row whose request never reached X exactly once", async () => {
     const inc = await open();
-    const [d] = rows(inc.id);
+    const [d] = await rows(inc.id);
     await claimDelivery(d!.id, Date.now()); // the process died before the request left
     expect(await dispatch()).toMatchObject({ sent: 1 });
     expect(fake.tweets).toHaveLength(1);
-    expect(rows(inc.id)[0]).toMatchObject({ state: "sent", attempts: 2, remoteId: fake.tweets[0]?.id });
+    expect((await rows(inc.id))[0]).toMatchObject({ state: "sent", attempts: 2, remoteId: fake.tweets[0]?.id });
   });
 
   it("retries a hung request and does not post twice when X had made it", async () => {
@@ -158,17 +158,17 @@ describe("X thread through the outbox", () => {
     fake.next({ kind: "hang", created: true });
     const now = Date.now();
     expect(await dispatch(now)).toMatchObject({ retry: 1 });
-    expect(rows(inc.id)[0]?.lastError).toMatch(/Could not reach X: .*timeout/i);
+    expect((await rows(inc.id))[0]?.lastError).toMatch(/Could not reach X: .*timeout/i);
     expect(await dispatch(now + 3_600_000)).toMatchObject({ sent: 1 });
     expect(fake.tweets).toHaveLength(1);
-    expect(rows(inc.id)[0]).toMatchObject({ state: "sent", remoteId: fake.tweets[0]?.id });
+    expect((await rows(inc.id))[0]).toMatchObject({ state: "sent", remoteId: fake.tweets[0]?.id });
   });
 
   it("gives up at once on a refusal that a retry cannot fix", async () => {
     const inc = await open();
     fake.next({ kind: "error", status: 403, body: { title: "Forbidden", detail: "You are not permitted to perform this action.", type: "about:blank", status: 403 } });
     expect(await dispatch()).toMatchObject({ dead: 1 });
-    expect(rows(inc.id)[0]).toMatchObject({ state: "dead", attempts: 1, lastError: "X answered 403: You are not permitted to perform this action." });
+    expect((await rows(inc.id))[0]).toMatchObject({ state: "dead", attempts: 1, lastError: "X answered 403: You are not permitted to perform this action." });
   });
 
   it("sends nothing while another instance holds the dispatcher's lease", async () => {
@@ -178,7 +178,7 @@ describe("X thread through the outbox", () => {
     try {
       expect(await dispatch()).toMatchObject({ sent: 0 });
       expect(fake.posts()).toHaveLength(0);
-      expect(rows(inc.id)[0]).toMatchObject({ state: "pending", claimedAt: null });
+      expect((await rows(inc.id))[0]).toMatchObject({ state: "pending", claimedAt: null });
     } finally {
       await giveBackLease("job:dispatch", "other-instance");
     }
@@ -190,7 +190,7 @@ describe("X thread through the outbox", () => {
     await postUpdate(inc.id, { status: "identified", message: "Internal detail", skipX: true }, responder);
     await postUpdate(inc.id, { status: "resolved", message: "Fixed", customPost: "All good again." }, responder);
     await dispatch();
-    expect(rows(inc.id).map((d) => d.state)).toEqual(["sent", "skipped", "sent"]);
+    expect((await rows(inc.id)).map((d) => d.state)).toEqual(["sent", "skipped", "sent"]);
     expect(fake.tweets.map((t) => t.text)).toEqual([expect.any(String), `${inc.id} All good again.\n\n${LINK}${inc.id}`]);
     expect(fake.tweets[1]?.inReplyTo).toBe(fake.tweets[0]?.id);
   });
@@ -200,7 +200,7 @@ describe("X thread through the outbox", () => {
     await postUpdate(inc.id, { status: "identified", message: "Internal detail", channels: { x: { skip: true } } }, responder);
     await postUpdate(inc.id, { status: "resolved", message: "Fixed", channels: { x: { customText: "Back to normal." } } }, responder);
     await dispatch();
-    expect(rows(inc.id).map((d) => d.state)).toEqual(["sent", "skipped", "sent"]);
+    expect((await rows(inc.id)).map((d) => d.state)).toEqual(["sent", "skipped", "sent"]);
     expect(fake.tweets.map((t) => t.text)).toEqual([expect.any(String), `${inc.id} Back to normal.\n\n${LINK}${inc.id}`]);
   });
 });
@@ -212,7 +212,7 @@ describe("with X off", () => {
     try {
       expect(xChannel.status()).toEqual({ enabled: false, reason: "X is off: set X_ACCESS_SECRET" });
       const inc = await open();
-      expect(rows(inc.id)).toEqual([]);
+      expect(await rows(inc.id)).toEqual([]);
     } finally {
       process.env.X_ACCESS_SECRET = saved;
     }

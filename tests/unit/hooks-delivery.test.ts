@@ -43,7 +43,7 @@ describe("webhook, Slack and Teams deliveries to a real receiver", () => {
     await dispatch(t0);
     const got = rx.at("/hook-a");
     expect(got.map((r) => [r.event, r.signatureOk])).toEqual([["incident.update", true], ["component.update", true]]);
-    const row = getDb().select().from(deliveries).where(and(eq(deliveries.subscriberId, hook.id), eq(deliveries.channel, "webhook"))).get()!;
+    const row = (await getDb().select().from(deliveries).where(and(eq(deliveries.subscriberId, hook.id), eq(deliveries.channel, "webhook"))).limit(1))[0]!;
     expect(got.map((r) => r.delivery)).toEqual([String(row.id), `${row.id}.teams.sign-in`]);
     expect(row.state).toBe("sent");
     expect(got[0]!.body).toMatchObject({ page: { id: "herald" }, incident: { id: inc.id, name: "Sign-in failures <!channel>", status: "investigating" } });
@@ -53,10 +53,10 @@ describe("webhook, Slack and Teams deliveries to a real receiver", () => {
     expect(JSON.stringify(slack.blocks.slice(1))).not.toContain("<!channel>");
     const teams = rx.at("/teams-a")[0]!.body as { attachments: Array<{ contentType: string }> };
     expect(teams.attachments[0]!.contentType).toBe("application/vnd.microsoft.card.adaptive");
-    const sub = getDb().select().from(subscribers).where(eq(subscribers.id, hook.id)).get()!;
+    const sub = (await getDb().select().from(subscribers).where(eq(subscribers.id, hook.id)).limit(1))[0]!;
     expect(sub.lastDeliveryAt).not.toBeNull();
     // A replay of the same delivery after a lost answer keeps its id: receivers can drop it.
-    getDb().update(deliveries).set({ state: "pending", sentAt: null }).where(eq(deliveries.id, row.id)).run();
+    await getDb().update(deliveries).set({ state: "pending", sentAt: null }).where(eq(deliveries.id, row.id));
     await dispatch(t0 + MIN);
     expect(new Set(rx.at("/hook-a").map((r) => r.delivery)).size).toBe(2);
   });
@@ -90,7 +90,7 @@ describe("webhook, Slack and Teams deliveries to a real receiver", () => {
     const t0 = Date.now() + 300 * MIN;
     const inc = await open({ message: "Down for good." }, t0);
     for (let i = 0; i <= 8; i++) await dispatch(t0 + i * 10 * MIN);
-    const row = getDb().select().from(subscribers).where(eq(subscribers.id, dead.id)).get()!;
+    const row = (await getDb().select().from(subscribers).where(eq(subscribers.id, dead.id)).limit(1))[0]!;
     expect(row.quarantinedAt).not.toBeNull();
     expect(row.lastError).toContain("HTTP 500");
     const refusedAtQuarantine = rx.refused();
@@ -98,8 +98,8 @@ describe("webhook, Slack and Teams deliveries to a real receiver", () => {
     await dispatch(t0 + 101 * MIN);
     expect(rx.refused()).toBe(refusedAtQuarantine); // no more sends to it
     expect(rx.at("/teams-c")).toHaveLength(2);
-    const states = getDb().select({ state: deliveries.state }).from(deliveries)
-      .where(and(eq(deliveries.subscriberId, dead.id), eq(deliveries.channel, "webhook"))).orderBy(asc(deliveries.id)).all();
+    const states = await getDb().select({ state: deliveries.state }).from(deliveries)
+      .where(and(eq(deliveries.subscriberId, dead.id), eq(deliveries.channel, "webhook"))).orderBy(asc(deliveries.id));
     expect(states).toEqual([{ state: "skipped" }]);
     rx.down.delete("/hook-c");
     await reactivateSubscriber(dead.id, admin);
@@ -116,7 +116,7 @@ describe("webhook, Slack and Teams deliveries to a real receiver", () => {
       await open({ message: "Policy." }, t0);
       await dispatch(t0);
       expect(rx.at("/hook-d")).toEqual([]);
-      const row = getDb().select().from(subscribers).where(eq(subscribers.id, hook.id)).get()!;
+      const row = (await getDb().select().from(subscribers).where(eq(subscribers.id, hook.id)).limit(1))[0]!;
       expect(row.lastError).toMatch(/not allowed: it matches 127\.0\.0\.0\/8/);
     } finally {
       await updateTargetPolicy(DEFAULT_TARGET_POLICY, admin);

@@ -7,7 +7,7 @@ import { getIncident } from "@/lib/incidents/get-incident";
 import { postUpdate } from "@/lib/incidents/post-update";
 import { open, responder, seedCatalog } from "@/tests/support/fixtures";
 
-const component = (slug: string) => getDb().select().from(components).where(eq(components.slug, slug)).get();
+const component = async (slug: string) => (await getDb().select().from(components).where(eq(components.slug, slug)).limit(1))[0];
 
 describe("open and update incidents", () => {
   beforeAll(async () => { await seedCatalog(); });
@@ -17,7 +17,7 @@ describe("open and update incidents", () => {
     const b = await open({ service: "exchange", components: { "mail-flow": "partial_outage" } });
     expect(a.id).toMatch(/^TM\d{6}$/);
     expect(b.id).toBe(`EX${a.number + 1}`);
-    expect(component("sign-in")?.status).toBe("major_outage");
+    expect((await component("sign-in"))?.status).toBe("major_outage");
   });
 
   it("derives status, resolvedAt and nextUpdateAt from the latest update", async () => {
@@ -33,15 +33,15 @@ describe("open and update incidents", () => {
     expect(row?.resolvedAt).toBe(now + 2000);
     expect(row?.nextUpdateAt).toBeNull();
     expect(row?.updates.map((u) => u.status)).toEqual(["resolved", "identified", "investigating"]);
-    expect(component("sign-in")?.status).toBe("operational");
+    expect((await component("sign-in"))?.status).toBe("operational");
     expect(row?.updates[0]?.changes).toEqual([expect.objectContaining({ slug: "sign-in", oldStatus: "major_outage", newStatus: "operational" })]);
   });
 
   it("keeps a component's status when the resolving update says otherwise", async () => {
     const inc = await open({ components: { chat: "partial_outage", meetings: "degraded_performance" } });
     await postUpdate(inc.id, { status: "resolved", message: "Chat fixed; meetings still slow", components: { meetings: "degraded_performance" } }, responder);
-    expect(component("chat")?.status).toBe("operational");
-    expect(component("meetings")?.status).toBe("degraded_performance");
+    expect((await component("chat"))?.status).toBe("operational");
+    expect((await component("meetings"))?.status).toBe("degraded_performance");
   });
 
   it("refuses bad input and changes nothing", async () => {
@@ -67,9 +67,9 @@ describe("open and update incidents", () => {
     await open({ components: { ghost: "major_outage" } }).catch(() => null);
     const b = await open();
     expect(b.number).toBe(a.number + 1); // the failed create rolled back its number too
-    const ids = getDb().select({ id: incidents.id }).from(incidents).all().map((r) => r.id);
+    const ids = (await getDb().select({ id: incidents.id }).from(incidents)).map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(getDb().select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, `TM${a.number + 1}`)).all()).toHaveLength(1);
+    expect(await getDb().select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, `TM${a.number + 1}`))).toHaveLength(1);
   });
 
   it("rejects a nextUpdateAt in the past when opening", async () => {

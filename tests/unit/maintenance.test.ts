@@ -16,10 +16,10 @@ import { open, responder, seedCatalog } from "@/tests/support/fixtures";
 const MIN = 60_000, HOUR = 60 * MIN;
 const T0 = Date.parse("2031-03-01T10:00:00Z"); // the injected clock's "now" when scheduling
 const at = (ms: number) => new Date(ms).toISOString();
-const status = (slug: string) => getDb().select().from(components).where(eq(components.slug, slug)).get()?.status;
+const status = async (slug: string) => (await getDb().select().from(components).where(eq(components.slug, slug)).limit(1))[0]?.status;
 /** This test's maintenance's transitions in one pass (earlier tests' windows share the clock). */
 const pass = async (id: string, now: number) => (await runMaintenanceTransitions(now)).filter((d) => d.id === id);
-const row = (id: string) => getDb().select().from(incidents).where(eq(incidents.id, id)).get();
+const row = async (id: string) => (await getDb().select().from(incidents).where(eq(incidents.id, id)).limit(1))[0];
 
 function schedule(over: Record<string, unknown> = {}, now = T0) {
   return scheduleMaintenance(scheduleMaintenanceInput.parse({
@@ -51,13 +51,13 @@ describe("scheduled maintenance", () => {
   });
 
   it("refuses an end before the start, a past window and another service's component, storing nothing", async () => {
-    const count = () => getDb().select().from(incidents).all().length;
-    const before = count();
+    const count = async () => (await getDb().select().from(incidents)).length;
+    const before = await count();
     await refused(schedule({ scheduledUntil: at(T0 + HOUR) }), "invalid", /scheduledUntil must be after scheduledFor/);
     await refused(schedule({ scheduledFor: at(T0 - 3 * HOUR), scheduledUntil: at(T0 - 2 * HOUR) }), "invalid", /past/);
     await refused(schedule({ scheduledFor: at(T0 - 2 * HOUR) }), "invalid", /scheduledFor is in the past/);
     await refused(schedule({ components: ["sign-in"] }), "invalid", /Unknown component for this service: sign-in/);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it("reminds, starts and completes once each on an injected clock, components following", async () => {
@@ -65,12 +65,12 @@ describe("scheduled maintenance", () => {
     expect(await pass(m.id, T0 + 89 * MIN)).toEqual([]);
     expect(await pass(m.id, T0 + 90 * MIN)).toEqual([{ id: m.id, transition: "remind" }]);
     expect(await pass(m.id, T0 + 91 * MIN)).toEqual([]);
-    expect(status("calendar")).toBe("operational");
+    expect(await status("calendar")).toBe("operational");
 
     expect(await pass(m.id, T0 + 2 * HOUR)).toEqual([{ id: m.id, transition: "start" }]);
-    expect(row(m.id)?.status).toBe("in_progress");
-    expect(status("calendar")).toBe("under_maintenance");
-    expect(status("outlook-on-the-web")).toBe("under_maintenance");
+    expect((await row(m.id))?.status).toBe("in_progress");
+    expect(await status("calendar")).toBe("under_maintenance");
+    expect(await status("outlook-on-the-web")).toBe("under_maintenance");
     expect(await pass(m.id, T0 + 2 * HOUR + MIN)).toEqual([]);
 
     expect(await pass(m.id, T0 + 3 * HOUR)).toEqual([{ id: m.id, transition: "complete" }]);
@@ -79,9 +79,9 @@ describe("scheduled maintenance", () => {
     expect(d?.status).toBe("completed");
     expect(d?.resolvedAt).toBe(T0 + 3 * HOUR);
     expect(d?.updates.map((u) => u.status)).toEqual(["completed", "in_progress", "scheduled", "scheduled"]);
-    expect(status("calendar")).toBe("operational");
+    expect(await status("calendar")).toBe("operational");
     // Every update went to the outbox like an incident's: one X row per update.
-    const rows = getDb().select().from(deliveries).where(eq(deliveries.incidentId, m.id)).all();
+    const rows = await getDb().select().from(deliveries).where(eq(deliveries.incidentId, m.id));
     expect(new Set(rows.map((r) => r.updateId)).size).toBe(4);
   });
 
@@ -91,7 +91,7 @@ describe("scheduled maintenance", () => {
     expect([...a, ...b].filter((d) => d.id === m.id)).toEqual([{ id: m.id, transition: "start" }]);
     expect((await getIncident(m.id))?.updates.filter((u) => u.status === "in_progress")).toHaveLength(1);
     await cancelMaintenance(m.id, "Done early", responder, { now: T0 + 2 * HOUR + MIN });
-    expect(status("mail-flow")).toBe("operational");
+    expect(await status("mail-flow")).toBe("operational");
   });
 
   it("catches up a missed window: start and complete both happen, in order", async () => {
@@ -103,25 +103,25 @@ describe("scheduled maintenance", () => {
     const inc = await open({ service: "sharepoint", components: { search: "major_outage" } }, T0);
     const m = await schedule({ service: "sharepoint", components: ["search", "sites"], remindBeforeMinutes: 0 });
     await runMaintenanceTransitions(T0 + 2 * HOUR);
-    expect(status("search")).toBe("major_outage");
-    expect(status("sites")).toBe("under_maintenance");
+    expect(await status("search")).toBe("major_outage");
+    expect(await status("sites")).toBe("under_maintenance");
     await runMaintenanceTransitions(T0 + 3 * HOUR);
-    expect(status("sites")).toBe("operational");
-    expect(status("search")).toBe("major_outage");
-    expect(row(m.id)?.status).toBe("completed");
+    expect(await status("sites")).toBe("operational");
+    expect(await status("search")).toBe("major_outage");
+    expect((await row(m.id))?.status).toBe("completed");
     expect(inc.status).toBe("investigating");
   });
 
   it("an incident resolved during a window gives its component back to the maintenance, not to operational", async () => {
     const m = await schedule({ service: "teams", components: ["meetings"], remindBeforeMinutes: 0 });
     await pass(m.id, T0 + 2 * HOUR);
-    expect(status("meetings")).toBe("under_maintenance");
+    expect(await status("meetings")).toBe("under_maintenance");
     const inc = await open({ components: { meetings: "major_outage" } }, T0 + 2 * HOUR + MIN);
-    expect(status("meetings")).toBe("major_outage");
+    expect(await status("meetings")).toBe("major_outage");
     await postUpdate(inc.id, { status: "resolved", message: "Fixed" }, responder, { now: T0 + 2 * HOUR + 2 * MIN });
-    expect(status("meetings")).toBe("under_maintenance");
+    expect(await status("meetings")).toBe("under_maintenance");
     await pass(m.id, T0 + 3 * HOUR);
-    expect(status("meetings")).toBe("operational");
+    expect(await status("meetings")).toBe("operational");
   });
 
   it("reschedules before the start, cancels with a note, and refuses updates afterwards", async () => {
@@ -130,7 +130,7 @@ describe("scheduled maintenance", () => {
     expect(await pass(m.id, T0 + 2 * HOUR)).toEqual([]);
     await refused(rescheduleMaintenance(m.id, { scheduledUntil: T0 + 4 * HOUR }, responder, { now: T0 + MIN }), "invalid", /after scheduledFor/);
     await cancelMaintenance(m.id, "Vendor postponed", responder, { now: T0 + 2 * MIN });
-    expect(row(m.id)?.cancelNote).toBe("Vendor postponed");
+    expect((await row(m.id))?.cancelNote).toBe("Vendor postponed");
     expect(await pass(m.id, T0 + 5 * HOUR)).toEqual([]);
     await refused(postMaintenanceUpdate(m.id, { status: "in_progress", message: "x" }, responder), "conflict", /cancelled/);
     await refused(postUpdate(m.id, { status: "identified", message: "x" }, responder), "conflict", /maintenance/);

@@ -27,10 +27,10 @@ beforeAll(async () => {
 afterAll(async () => { await fake.close(); });
 beforeEach(() => { fake.reset(); delete process.env.MASTODON_VISIBILITY; process.env.MASTODON_URL = fake.url; });
 
-const rows = (incidentId: string): Delivery[] => getDb().select({ d: deliveries }).from(deliveries)
+const rows = async (incidentId: string): Promise<Delivery[]> => (await getDb().select({ d: deliveries }).from(deliveries)
   .innerJoin(incidentUpdates, eq(incidentUpdates.id, deliveries.updateId))
   .where(and(eq(deliveries.incidentId, incidentId), eq(deliveries.channel, "mastodon")))
-  .orderBy(incidentUpdates.postedAt, incidentUpdates.id).all().map((r) => r.d);
+  .orderBy(incidentUpdates.postedAt, incidentUpdates.id)).map((r) => r.d);
 const dispatch = (now = Date.now()) => dispatchDeliveries({ now: () => now, random: () => 0.5 });
 
 describe("Mastodon thread through the outbox", () => {
@@ -44,7 +44,7 @@ describe("Mastodon thread through the outbox", () => {
     const [a, b, c] = fake.statuses;
     expect(fake.statuses.map((s) => s.inReplyTo)).toEqual([null, a?.id, b?.id]);
     expect(fake.statuses.map((s) => s.visibility)).toEqual(["public", "public", "public"]);
-    const list = rows(inc.id);
+    const list = await rows(inc.id);
     expect(list.map((d) => [d.state, d.remoteId])).toEqual([["sent", a?.id], ["sent", b?.id], ["sent", c?.id]]);
     expect(fake.posts().map((p) => p.idempotencyKey)).toEqual(list.map((d) => String(d.id)));
     expect(fake.posts().every((p) => p.authorization === `Bearer ${fake.token}`)).toBe(true);
@@ -67,12 +67,12 @@ describe("Mastodon thread through the outbox", () => {
     fake.next({ kind: "rate_limit", resetAt: reset.toISOString() });
     const now = Date.now();
     expect(await dispatch(now)).toMatchObject({ rate_limited: 1, sent: 0 });
-    expect(rows(inc.id)[0]).toMatchObject({ attempts: 0, lastError: "Mastodon answered 429: Too many requests" });
-    expect(rows(inc.id)[0]?.nextAttemptAt).toBeGreaterThanOrEqual(reset.getTime());
+    expect((await rows(inc.id))[0]).toMatchObject({ attempts: 0, lastError: "Mastodon answered 429: Too many requests" });
+    expect((await rows(inc.id))[0]?.nextAttemptAt).toBeGreaterThanOrEqual(reset.getTime());
     expect(await dispatch(now + 60_000)).toMatchObject({ sent: 0 });
     fake.next({ kind: "server_error" });
     expect(await dispatch(reset.getTime() + 1001)).toMatchObject({ retry: 1 });
-    expect(rows(inc.id)[0]).toMatchObject({ state: "pending", attempts: 1, lastError: expect.stringMatching(/^Mastodon answered 500/) });
+    expect((await rows(inc.id))[0]).toMatchObject({ state: "pending", attempts: 1, lastError: expect.stringMatching(/^Mastodon answered 500/) });
     expect(await dispatch(reset.getTime() + 3_600_000)).toMatchObject({ sent: 1 });
     expect(fake.statuses).toHaveLength(1);
   });
@@ -81,18 +81,18 @@ describe("Mastodon thread through the outbox", () => {
     const inc = await open();
     fake.next({ kind: "hang", created: true });
     expect(await dispatch()).toMatchObject({ retry: 1 });
-    expect(rows(inc.id)[0]?.lastError).toMatch(/Could not reach Mastodon: no answer within 600 ms/);
+    expect((await rows(inc.id))[0]?.lastError).toMatch(/Could not reach Mastodon: no answer within 600 ms/);
     expect(await dispatch(Date.now() + 3_600_000)).toMatchObject({ sent: 1 });
-    expect(fake.posts().map((p) => p.idempotencyKey)).toEqual([String(rows(inc.id)[0]?.id), String(rows(inc.id)[0]?.id)]);
+    expect(fake.posts().map((p) => p.idempotencyKey)).toEqual([String((await rows(inc.id))[0]?.id), String((await rows(inc.id))[0]?.id)]);
     expect(fake.statuses).toHaveLength(1);
-    expect(rows(inc.id)[0]?.remoteId).toBe(fake.statuses[0]?.id);
+    expect((await rows(inc.id))[0]?.remoteId).toBe(fake.statuses[0]?.id);
   });
 
   it("gives up at once on a 4xx, and a responder's retry sends it", async () => {
     const inc = await open();
     fake.next({ kind: "error", status: 422, body: { error: "Validation failed: Text can't be blank" } });
     expect(await dispatch()).toMatchObject({ dead: 1 });
-    const [dead] = rows(inc.id);
+    const [dead] = await rows(inc.id);
     expect(dead).toMatchObject({ state: "dead", lastError: "Mastodon answered 422: Validation failed: Text can't be blank" });
     await retryDelivery(dead!.id, responder, Date.now());
     expect(await dispatch()).toMatchObject({ sent: 1 });
@@ -103,7 +103,7 @@ describe("Mastodon thread through the outbox", () => {
     const inc = await open({ channels: { mastodon: { customText: "Teams sign-in is down; we are on it." } } });
     await postUpdate(inc.id, { status: "identified", message: "Internal detail", channels: { mastodon: { skip: true } } }, responder);
     await dispatch();
-    expect(rows(inc.id).map((d) => d.state)).toEqual(["sent", "skipped"]);
+    expect((await rows(inc.id)).map((d) => d.state)).toEqual(["sent", "skipped"]);
     expect(fake.statuses.map((s) => s.text)).toEqual([`${inc.id} Teams sign-in is down; we are on it.\n\n${LINK}${inc.id}`]);
   });
 });
@@ -120,7 +120,7 @@ describe("hostile strings", () => {
       incidents.push(inc.id);
     }
     await dispatch();
-    for (const id of incidents) expect(rows(id).map((d) => d.state), id).toEqual(["sent", "sent", "sent"]);
+    for (const id of incidents) expect((await rows(id)).map((d) => d.state), id).toEqual(["sent", "sent", "sent"]);
     expect(fake.statuses).toHaveLength(12);
     for (const s of fake.statuses) {
       expect(count(s.text)).toBeLessThanOrEqual(500);
@@ -173,7 +173,7 @@ describe("with Mastodon off", () => {
     try {
       expect(mastodonChannel.status()).toEqual({ enabled: false, reason: "Mastodon is off: set MASTODON_TOKEN" });
       const inc = await open();
-      expect(rows(inc.id)).toEqual([]);
+      expect(await rows(inc.id)).toEqual([]);
     } finally {
       process.env.MASTODON_TOKEN = saved;
     }

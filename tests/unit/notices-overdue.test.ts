@@ -10,7 +10,7 @@ import { open, responder, seedCatalog } from "@/tests/support/fixtures";
 const T0 = Date.UTC(2031, 4, 6, 9, 0);
 const MIN = 60_000;
 const overdueFor = async (id: string) => (await listActiveNotices()).filter((n) => n.kind === "update_overdue" && n.incidentId === id);
-const allFor = (id: string) => getDb().select().from(notices).all().filter((n) => n.incidentId === id);
+const allFor = async (id: string) => (await getDb().select().from(notices)).filter((n) => n.incidentId === id);
 
 beforeAll(async () => { await seedCatalog(); });
 
@@ -24,7 +24,7 @@ describe("overdue-update notices (injected clock, real SQLite)", () => {
     expect(notice).toMatchObject({ level: "warning", createdAt: T0 + 30 * MIN + 1 });
     expect(notice!.message).toContain(`${inc.id} "Calendar sync stalls" by 6 May 2031, 09:30 UTC is overdue`);
     expect((await raiseOverdueNotices(T0 + 45 * MIN)).raised).toEqual([]);
-    expect(allFor(inc.id)).toHaveLength(1);
+    expect(await allFor(inc.id)).toHaveLength(1);
   });
 
   it("clears when an update is posted; a new promise that also passes raises a new notice; resolving clears it", async () => {
@@ -34,7 +34,7 @@ describe("overdue-update notices (injected clock, real SQLite)", () => {
 
     await postUpdate(inc.id, { status: "identified", message: "Found it.", nextUpdateAt: T0 + 40 * MIN }, responder, { now: T0 + 12 * MIN });
     expect(await overdueFor(inc.id)).toEqual([]);
-    expect(allFor(inc.id)[0]?.dismissedAt).toBe(T0 + 12 * MIN);
+    expect((await allFor(inc.id))[0]?.dismissedAt).toBe(T0 + 12 * MIN);
     expect((await raiseOverdueNotices(T0 + 39 * MIN)).raised).toEqual([]);
 
     expect((await raiseOverdueNotices(T0 + 41 * MIN)).raised).toEqual([inc.id]);
@@ -42,7 +42,7 @@ describe("overdue-update notices (injected clock, real SQLite)", () => {
     await postUpdate(inc.id, { status: "resolved", message: "Fixed." }, responder, { now: T0 + 50 * MIN });
     expect(await overdueFor(inc.id)).toEqual([]);
     expect((await raiseOverdueNotices(T0 + 600 * MIN)).raised).toEqual([]);
-    expect(allFor(inc.id)).toHaveLength(2);
+    expect(await allFor(inc.id)).toHaveLength(2);
   });
 
   it("a notice a responder dismissed is not raised again for the same promise", async () => {

@@ -26,11 +26,11 @@ describe("placeAt", () => {
 });
 
 describe("slugs", () => {
-  it("are made from names in [a-z0-9-], with a fallback and a free suffix", () => {
+  it("are made from names in [a-z0-9-], with a fallback and a free suffix", async () => {
     expect(slugify("Outlook on the web", "component")).toBe("outlook-on-the-web");
     expect(slugify("  Café — Zürich!! ", "component")).toBe("cafe-zurich");
     expect(slugify("☕", "service")).toBe("service");
     expect(slugify("x".repeat(80), "s")).toHaveLength(50);
-    expect(freeSlug("core", (s) => ["core", "core-2"].includes(s))).toBe("core-3");
+    expect(await freeSlug("core", async (s) => ["core", "core-2"].includes(s))).toBe("core-3");
   });
 });

@@ -36,49 +36,50 @@ const dispatch = async (now: number, lease: string | null = null) => {
   await dispatchSubscriberChannel(channel, { now: () => now, random: () => 0.5, lease }, r);
   return r;
 };
-const updatesOf = (incidentId: string): IncidentUpdate[] =>
-  getDb().select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, incidentId)).orderBy(asc(incidentUpdates.id)).all();
-const enqueue = (update: IncidentUpdate, now: number) => write((tx) => { enqueueSubscriberDeliveries(tx, "webhook", update, now); return { value: null, changes: [] }; });
-const rowsFor = (incidentId: string) => getDb().select().from(deliveries)
-  .where(and(eq(deliveries.incidentId, incidentId), eq(deliveries.channel, "webhook"))).orderBy(asc(deliveries.id)).all();
+const updatesOf = async (incidentId: string): Promise<IncidentUpdate[]> =>
+  await getDb().select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, incidentId)).orderBy(asc(incidentUpdates.id));
+const enqueue = (update: IncidentUpdate, now: number) => write(async (tx) => ({ value: await enqueueSubscriberDeliveries(tx, "webhook", update, now), changes: [] }));
+const rowsFor = async (incidentId: string) => await getDb().select().from(deliveries)
+  .where(and(eq(deliveries.incidentId, incidentId), eq(deliveries.channel, "webhook"))).orderBy(asc(deliveries.id));
 
 beforeAll(async () => {
   process.env.HERALD_SUBSCRIBER_BATCH = "4"; // several batches per pass
   await seedCatalog();
 });
-beforeEach(() => {
+beforeEach(async () => {
   sends = []; inFlight = 0; maxInFlight = 0; failFor = new Set();
   // Each test starts with no subscribers and an empty webhook outbox (one database per file).
-  getDb().delete(deliveries).where(eq(deliveries.channel, "webhook")).run();
-  getDb().update(subscribers).set({ unsubscribedAt: 1 }).run();
+  await getDb().delete(deliveries).where(eq(deliveries.channel, "webhook"));
+  await getDb().update(subscribers).set({ unsubscribedAt: 1 });
 });
 
 describe("subscriber outbox", () => {
   it("queues one delivery per active subscriber whose filter matches, none for the rest", async () => {
-    const all = addSubscriber("webhook", "all");
-    const signIn = addSubscriber("webhook", "sign-in", "active", ["sign-in"]);
-    addSubscriber("webhook", "chat-only", "active", ["chat"]);
-    addSubscriber("webhook", "pending", "pending");
-    addSubscriber("webhook", "left", "unsubscribed");
-    addSubscriber("webhook", "quarantined", "quarantined");
-    addSubscriber("email", "other-channel@example.com");
+    const all = await addSubscriber("webhook", "all");
+    const signIn = await addSubscriber("webhook", "sign-in", "active", ["sign-in"]);
+    await addSubscriber("webhook", "chat-only", "active", ["chat"]);
+    await addSubscriber("webhook", "pending", "pending");
+    await addSubscriber("webhook", "left", "unsubscribed");
+    await addSubscriber("webhook", "quarantined", "quarantined");
+    await addSubscriber("email", "other-channel@example.com");
     const inc = await open(); // affects the sign-in component
-    const [first] = updatesOf(inc.id);
+    const [first] = await updatesOf(inc.id);
     await enqueue(first!, Date.now());
     await enqueue(first!, Date.now()); // a second enqueue of the same update adds nothing
-    expect(rowsFor(inc.id).map((d) => [d.subscriberId, d.state])).toEqual([[all.id, "pending"], [signIn.id, "pending"]]);
+    expect((await rowsFor(inc.id)).map((d) => [d.subscriberId, d.state])).toEqual([[all.id, "pending"], [signIn.id, "pending"]]);
   });
 
   it("sends in bounded batches, every subscriber once, and each subscriber's updates in order", async () => {
     const t0 = Date.now();
-    const targets = Array.from({ length: 7 }, (_, i) => addSubscriber("webhook", `s${i}`, "active", ["calling"]).target);
+    const targets: string[] = [];
+    for (let i = 0; i < 7; i++) targets.push((await addSubscriber("webhook", `s${i}`, "active", ["calling"])).target);
     const inc = await open({ components: { calling: "degraded_performance" } }, t0);
     await postUpdate(inc.id, { status: "identified", message: "Found it" }, responder, { now: t0 + 1 });
-    for (const u of updatesOf(inc.id)) await enqueue(u, t0 + 2);
+    for (const u of await updatesOf(inc.id)) await enqueue(u, t0 + 2);
     failFor = new Set(["s3"]);
     expect(await dispatch(t0 + 3)).toMatchObject({ sent: 12, retry: 1 });
     expect(maxInFlight).toBeLessThanOrEqual(3);
-    const [u1, u2] = updatesOf(inc.id);
+    const [u1, u2] = await updatesOf(inc.id);
     for (const s of targets.filter((t) => t !== "s3")) {
       expect(sends.filter((x) => x.subscriber === s).map((x) => x.updateId)).toEqual([u1!.id, u2!.id]);
     }
@@ -93,19 +94,19 @@ describe("subscriber outbox", () => {
 
   it("quarantines a subscriber whose failures span an hour; its pending deliveries are skipped, others go on", async () => {
     const t0 = Date.now();
-    const down = addSubscriber("webhook", "down", "active", ["meetings"]);
-    addSubscriber("webhook", "up", "active", ["meetings"]);
+    const down = await addSubscriber("webhook", "down", "active", ["meetings"]);
+    await addSubscriber("webhook", "up", "active", ["meetings"]);
     const inc = await open({ components: { meetings: "major_outage" } }, t0);
     await postUpdate(inc.id, { status: "identified", message: "Second" }, responder, { now: t0 + 1 });
-    for (const u of updatesOf(inc.id)) await enqueue(u, t0 + 2);
+    for (const u of await updatesOf(inc.id)) await enqueue(u, t0 + 2);
     failFor = new Set(["down"]);
     await dispatch(t0 + 10);
-    expect(getDb().select().from(subscribers).where(eq(subscribers.id, down.id)).get()).toMatchObject({ failingSince: t0 + 10, quarantinedAt: null, lastError: "receiver down" });
+    expect((await getDb().select().from(subscribers).where(eq(subscribers.id, down.id)).limit(1))[0]).toMatchObject({ failingSince: t0 + 10, quarantinedAt: null, lastError: "receiver down" });
     await dispatch(t0 + 30 * 60_000);
-    expect(getDb().select().from(subscribers).where(eq(subscribers.id, down.id)).get()?.quarantinedAt).toBeNull();
+    expect((await getDb().select().from(subscribers).where(eq(subscribers.id, down.id)).limit(1))[0]?.quarantinedAt).toBeNull();
     await dispatch(t0 + 10 + 60 * 60_000);
-    expect(getDb().select().from(subscribers).where(eq(subscribers.id, down.id)).get()?.quarantinedAt).toBe(t0 + 10 + 60 * 60_000);
-    expect(rowsFor(inc.id).filter((d) => d.subscriberId === down.id).map((d) => d.state)).toEqual(["skipped", "skipped"]);
+    expect((await getDb().select().from(subscribers).where(eq(subscribers.id, down.id)).limit(1))[0]?.quarantinedAt).toBe(t0 + 10 + 60 * 60_000);
+    expect((await rowsFor(inc.id)).filter((d) => d.subscriberId === down.id).map((d) => d.state)).toEqual(["skipped", "skipped"]);
     expect(sends.filter((s) => s.subscriber === "up")).toHaveLength(2);
     failFor = new Set();
     expect(await dispatch(t0 + 3 * 3_600_000)).toMatchObject({ sent: 0, retry: 0 }); // no more sends to it
@@ -113,12 +114,12 @@ describe("subscriber outbox", () => {
   });
 
   it("sends nothing without the dispatcher's lease", async () => {
-    addSubscriber("webhook", "lease-check", "active", ["search"]);
+    await addSubscriber("webhook", "lease-check", "active", ["search"]);
     const inc = await open({ service: "sharepoint", components: { search: "major_outage" } });
-    await enqueue(updatesOf(inc.id)[0]!, Date.now());
+    await enqueue((await updatesOf(inc.id))[0]!, Date.now());
     expect(await takeLease("job:test-dispatch", "another-instance", 60_000)).toBe(true);
     expect(await dispatch(Date.now(), "job:test-dispatch")).toMatchObject({ sent: 0 });
-    expect(rowsFor(inc.id)[0]).toMatchObject({ state: "pending", attempts: 0 });
+    expect((await rowsFor(inc.id))[0]).toMatchObject({ state: "pending", attempts: 0 });
     await giveBackLease("job:test-dispatch", "another-instance");
     expect(await dispatch(Date.now(), "job:test-dispatch")).toMatchObject({ sent: 1 });
   });

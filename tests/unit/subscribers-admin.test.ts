@@ -25,7 +25,7 @@ describe("admin subscriber verbs", () => {
     expect(secret).toBeNull();
     const [row] = (await listSubscribers({ q: "ops@example" })).rows;
     expect(row).toMatchObject({ id: subscriber.id, channel: "email", target: "Ops@Example.com", state: "active", components: ["teams.chat", "teams.sign-in"] });
-    const audit = getDb().select().from(auditLog).where(and(eq(auditLog.action, "subscriber.created"), eq(auditLog.target, `subscriber:${subscriber.id}`))).get();
+    const audit = (await getDb().select().from(auditLog).where(and(eq(auditLog.action, "subscriber.created"), eq(auditLog.target, `subscriber:${subscriber.id}`))).limit(1))[0];
     expect(audit?.detail).toMatchObject({ channel: "email", activeWithoutConfirmation: true });
     expect((await failure(make("email", "ops@example.COM")))).toMatchObject({ status: 409 });
   });
@@ -57,11 +57,11 @@ describe("admin subscriber verbs", () => {
   it("removes a subscriber for good and skips its pending deliveries", async () => {
     const { subscriber } = await make("teams", "http://127.0.0.1:9/remove-me");
     const inc = await open({});
-    const pending = getDb().select().from(deliveries).where(and(eq(deliveries.subscriberId, subscriber.id), eq(deliveries.channel, "teams"))).all();
+    const pending = await getDb().select().from(deliveries).where(and(eq(deliveries.subscriberId, subscriber.id), eq(deliveries.channel, "teams")));
     expect(pending.map((d) => [d.incidentId, d.state])).toEqual([[inc.id, "pending"]]);
     await removeSubscriber(subscriber.id, admin);
-    expect(getDb().select().from(subscribers).where(eq(subscribers.id, subscriber.id)).get()).toBeUndefined();
-    expect(getDb().select({ s: deliveries.state }).from(deliveries).where(eq(deliveries.id, pending[0]!.id)).get()).toEqual({ s: "skipped" });
+    expect((await getDb().select().from(subscribers).where(eq(subscribers.id, subscriber.id)).limit(1))[0]).toBeUndefined();
+    expect((await getDb().select({ s: deliveries.state }).from(deliveries).where(eq(deliveries.id, pending[0]!.id)).limit(1))[0]).toEqual({ s: "skipped" });
     expect(await failure(removeSubscriber(subscriber.id, admin))).toMatchObject({ status: 404 });
   });
 

@@ -6,11 +6,11 @@ import { components, componentStatusChanges } from "@/db/schema";
 import { postUpdate } from "@/lib/incidents/post-update";
 import { open, responder, seedCatalog } from "@/tests/support/fixtures";
 
-const facts = (slug: string) => {
+const facts = async (slug: string) => {
   const db = getDb();
-  const c = db.select().from(components).where(eq(components.slug, slug)).get()!;
-  return db.select({ at: componentStatusChanges.at, status: componentStatusChanges.status }).from(componentStatusChanges)
-    .where(eq(componentStatusChanges.componentId, c.id)).orderBy(asc(componentStatusChanges.at), asc(componentStatusChanges.id)).all();
+  const c = (await db.select().from(components).where(eq(components.slug, slug)).limit(1))[0]!;
+  return await db.select({ at: componentStatusChanges.at, status: componentStatusChanges.status }).from(componentStatusChanges)
+    .where(eq(componentStatusChanges.componentId, c.id)).orderBy(asc(componentStatusChanges.at), asc(componentStatusChanges.id));
 };
 
 describe("uptime facts", () => {
@@ -22,7 +22,7 @@ describe("uptime facts", () => {
     await postUpdate(inc.id, { status: "identified", message: "Still down", components: { chat: "major_outage" } }, responder, { now: t + 60_000 });
     await postUpdate(inc.id, { status: "monitoring", message: "Better", components: { chat: "partial_outage" } }, responder, { now: t + 120_000 });
     await postUpdate(inc.id, { status: "resolved", message: "Fixed" }, responder, { now: t + 180_000 });
-    expect(facts("chat")).toEqual([
+    expect(await facts("chat")).toEqual([
       { at: t, status: "major_outage" },
       { at: t + 120_000, status: "partial_outage" },
       { at: t + 180_000, status: "operational" },
@@ -33,16 +33,16 @@ describe("uptime facts", () => {
     const t = Date.UTC(2030, 0, 2, 10, 0);
     const inc = await open({ components: { meetings: "partial_outage" } }, t);
     await postUpdate(inc.id, { status: "resolved", message: "Fixed" }, responder, { now: t + 60_000 });
-    const before = facts("meetings");
+    const before = await facts("meetings");
     // A database from before the facts table existed: its changes live only in update_component_changes.
-    getDb().delete(componentStatusChanges).run();
-    expect(facts("meetings")).toEqual([]);
+    await getDb().delete(componentStatusChanges);
+    expect(await facts("meetings")).toEqual([]);
     const reopened = openDatabase(databasePath());
     reopened.sqlite.close();
-    expect(facts("meetings")).toEqual(before);
-    expect(facts("chat")).toHaveLength(3);
+    expect(await facts("meetings")).toEqual(before);
+    expect(await facts("chat")).toHaveLength(3);
     const again = openDatabase(databasePath()); // a second open copies nothing twice
     again.sqlite.close();
-    expect(facts("chat")).toHaveLength(3);
+    expect(await facts("chat")).toHaveLength(3);
   });
 });

@@ -20,7 +20,7 @@ async function send(ctx: SendContext, now: () => number = Date.now): Promise<Sen
   if (!s?.secret) return { ok: false, retryable: false, error: "Webhook subscriber has no signing secret" };
   const snap = await incidentSnapshot(ctx.incident.id, ctx.incident.updatedAt);
   if (!snap) return { ok: false, retryable: false, error: `Incident ${ctx.incident.id} no longer exists` };
-  const picked = await getDb().select({ id: subscriberComponents.componentId }).from(subscriberComponents).where(eq(subscriberComponents.subscriberId, s.id)).all();
+  const picked = await getDb().select({ id: subscriberComponents.componentId }).from(subscriberComponents).where(eq(subscriberComponents.subscriberId, s.id));
   const events = webhookEvents({
     incident: snap.incident, updateId: ctx.update.id, deliveryId: ctx.delivery.id, page: snap.page, base: ctx.publicUrl,
     unsubscribeUrl: subscriberLinks(ctx.publicUrl, s).unsubscribe, documentationUrl: webhookDocsUrl(), generatedAt: now(),

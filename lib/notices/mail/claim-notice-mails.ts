@@ -11,11 +11,14 @@ import { write } from "@/lib/db/write";
 export async function claimNoticeMails(now: number, limit: number, staleMs: number): Promise<NoticeMail[]> {
   const due = and(eq(noticeMails.state, "pending"), lte(noticeMails.nextAttemptAt, now),
     or(isNull(noticeMails.claimedAt), lt(noticeMails.claimedAt, now - staleMs)));
-  const ids = await getDb().select({ noticeId: noticeMails.noticeId, userId: noticeMails.userId }).from(noticeMails).where(due).limit(limit).all();
+  const ids = await getDb().select({ noticeId: noticeMails.noticeId, userId: noticeMails.userId }).from(noticeMails).where(due).limit(limit);
   if (ids.length === 0) return [];
-  return write((tx) => ({
-    value: ids.flatMap(({ noticeId, userId }) => tx.update(noticeMails).set({ claimedAt: now, attempts: sql`${noticeMails.attempts} + 1` })
-      .where(and(eq(noticeMails.noticeId, noticeId), eq(noticeMails.userId, userId), due)).returning().all()),
-    changes: [],
-  }));
+  return write(async (tx) => {
+    const value: NoticeMail[] = [];
+    for (const { noticeId, userId } of ids) {
+      value.push(...await tx.update(noticeMails).set({ claimedAt: now, attempts: sql`${noticeMails.attempts} + 1` })
+        .where(and(eq(noticeMails.noticeId, noticeId), eq(noticeMails.userId, userId), due)).returning());
+    }
+    return { value, changes: [] };
+  });
 }

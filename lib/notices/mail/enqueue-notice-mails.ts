@@ -16,11 +16,11 @@ export async function enqueueNoticeMails(now: number, limit = 1000): Promise<num
   const missing = await getDb().select({ noticeId: notices.id, userId: users.id }).from(notices)
     .innerJoin(users, and(isNull(users.disabledAt), gte(notices.createdAt, users.noticeMailSince), choiceMatches()))
     .leftJoin(noticeMails, and(eq(noticeMails.noticeId, notices.id), eq(noticeMails.userId, users.id)))
-    .where(and(isNull(notices.dismissedAt), isNull(noticeMails.noticeId))).limit(limit).all();
+    .where(and(isNull(notices.dismissedAt), isNull(noticeMails.noticeId))).limit(limit);
   if (missing.length === 0) return 0;
-  return write((tx) => {
-    const added = tx.insert(noticeMails).values(missing.map((m) => ({ ...m, nextAttemptAt: now, createdAt: now })))
-      .onConflictDoNothing().returning({ noticeId: noticeMails.noticeId }).all().length;
+  return write(async (tx) => {
+    const added = (await tx.insert(noticeMails).values(missing.map((m) => ({ ...m, nextAttemptAt: now, createdAt: now })))
+      .onConflictDoNothing().returning({ noticeId: noticeMails.noticeId })).length;
     return { value: added, changes: [] };
   });
 }

@@ -30,7 +30,7 @@ export async function mailNotices(opts: { now?: () => number; staleMs?: number }
     if (claimed.length === 0) break;
     const rows = await getDb().select({ notice: notices, user: { id: users.id, email: users.email } }).from(noticeMails)
       .innerJoin(notices, eq(notices.id, noticeMails.noticeId)).innerJoin(users, eq(users.id, noticeMails.userId))
-      .where(and(inArray(noticeMails.noticeId, claimed.map((c) => c.noticeId)), inArray(noticeMails.userId, claimed.map((c) => c.userId)))).all();
+      .where(and(inArray(noticeMails.noticeId, claimed.map((c) => c.noticeId)), inArray(noticeMails.userId, claimed.map((c) => c.userId))));
     const byPair = new Map(rows.map((r) => [`${r.notice.id}:${r.user.id}`, r]));
     const { name: pageName } = await pageIdentity();
     const baseUrl = publicBaseUrl();

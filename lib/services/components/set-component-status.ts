@@ -6,9 +6,9 @@ import { components, componentStatusChanges, type Component, type ComponentStatu
  * The one place a component's status changes: the cached components.status and the uptime fact
  * (component_status_changes) are written together, inside the caller's write. No-op when unchanged.
  */
-export function setComponentStatus(tx: Tx, component: Component, status: ComponentStatus, now: number, updateId: number | null): boolean {
+export async function setComponentStatus(tx: Tx, component: Component, status: ComponentStatus, now: number, updateId: number | null): Promise<boolean> {
   if (component.status === status) return false;
-  tx.insert(componentStatusChanges).values({ componentId: component.id, at: now, status, updateId }).run();
-  tx.update(components).set({ status, updatedAt: now }).where(eq(components.id, component.id)).run();
+  await tx.insert(componentStatusChanges).values({ componentId: component.id, at: now, status, updateId });
+  await tx.update(components).set({ status, updatedAt: now }).where(eq(components.id, component.id));
   return true;
 }

@@ -9,14 +9,14 @@ import { conflictOn, serviceBySlug } from "@/lib/services/find";
 /** Rename a component group of a service; names are unique within the service. */
 export async function renameGroup(serviceSlug: string, input: { group: string; name: string }, actor: Actor, opts: { now?: number } = {}): Promise<void> {
   const now = opts.now ?? Date.now();
-  await write((tx) => {
-    const service = serviceBySlug(tx, serviceSlug);
-    const byName = (name: string) => tx.select().from(componentGroups).where(and(eq(componentGroups.serviceId, service.id), eq(componentGroups.name, name))).get();
-    const group = byName(input.group);
+  await write(async (tx) => {
+    const service = await serviceBySlug(tx, serviceSlug);
+    const byName = async (name: string) => (await tx.select().from(componentGroups).where(and(eq(componentGroups.serviceId, service.id), eq(componentGroups.name, name))).limit(1))[0];
+    const group = await byName(input.group);
     if (!group) throw notFound(`No group ${input.group} in service ${service.slug}`);
-    if (input.name !== group.name && byName(input.name)) throw conflictOn("name", `Service ${service.slug} already has a group called ${input.name}`);
-    tx.update(componentGroups).set({ name: input.name }).where(eq(componentGroups.id, group.id)).run();
-    recordAudit(actor, { action: "group.renamed", target: `${service.slug}/${group.name}`, detail: { before: group.name, after: input.name } }, tx, now);
+    if (input.name !== group.name && await byName(input.name)) throw conflictOn("name", `Service ${service.slug} already has a group called ${input.name}`);
+    await tx.update(componentGroups).set({ name: input.name }).where(eq(componentGroups.id, group.id));
+    await recordAudit(actor, { action: "group.renamed", target: `${service.slug}/${group.name}`, detail: { before: group.name, after: input.name } }, tx, now);
     return { value: undefined, changes: [{ kind: "service", id: service.slug }] };
   });
 }
