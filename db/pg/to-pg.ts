@@ -15,6 +15,7 @@ type TwinColumn<C extends SQLiteColumn, N extends string> = PgColumn<{
   data: C["_"]["data"]; driverParam: C["_"]["driverParam"]; enumValues: C["_"]["enumValues"];
   notNull: C["_"]["notNull"]; hasDefault: C["_"]["hasDefault"]; isPrimaryKey: C["_"]["isPrimaryKey"];
   isAutoincrement: C["_"]["isAutoincrement"]; hasRuntimeDefault: C["_"]["hasRuntimeDefault"];
+  generated: undefined; identity: undefined;
 }>;
 export type PgTwin<T extends SQLiteTable> = PgTableWithColumns<{
   name: T["_"]["name"];
