@@ -1,6 +1,6 @@
 import { getTableColumns, is, SQL, sql } from "drizzle-orm";
 import {
-  bigint, boolean, customType, doublePrecision, foreignKey, index, jsonb, pgTable, primaryKey, text, unique, uniqueIndex,
+  bigint, boolean, customType, getTableConfig as getPgTableConfig, doublePrecision, foreignKey, index, jsonb, pgTable, primaryKey, text, unique, uniqueIndex,
   type PgColumn, type PgColumnBuilderBase, type PgTable, type PgTableExtraConfigValue, type PgTableWithColumns,
 } from "drizzle-orm/pg-core";
 import { getTableConfig, SQLiteTable, type SQLiteColumn } from "drizzle-orm/sqlite-core";
@@ -120,5 +120,7 @@ export function toPg<S extends Record<string, unknown>>(schema: S): { [K in keyo
     twins.set(table, twin);
     out[exportName] = twin;
   }
+  // Foreign keys and indexes are built lazily by drizzle: build them now, so a bad one throws at startup.
+  for (const twin of twins.values()) getPgTableConfig(twin);
   return out as never;
 }
