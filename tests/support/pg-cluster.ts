@@ -40,21 +40,26 @@ function run(bin: string, args: string[]): void {
   execFileSync(cmd, argv, { stdio: "pipe" });
 }
 
-function stopSync(bin: string, data: string, dir: string): void {
+/** Stop (immediately: it is throwaway) and remove the cluster in `dir`, from any process. */
+export function removePgCluster(dir: string, bin = findPgBin()): void {
+  const data = path.join(dir, "data");
   const [cmd, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", path.join(bin, "pg_ctl"), "-D", data, "-m", "immediate", "stop"]]
     : [path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"]];
   spawnSync(cmd, argv, { stdio: "ignore" });
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** A throwaway cluster in a temp dir on a free 127.0.0.1 port: trust auth, fsync off. Remove it with stop(). */
-export async function startPgCluster(): Promise<PgCluster> {
+/**
+ * A throwaway cluster in a temp dir on a free 127.0.0.1 port: trust auth, fsync off. Remove it with
+ * stop(); it is also removed when this process exits, unless `outliveProcess` (another one removes it).
+ */
+export async function startPgCluster(opts: { outliveProcess?: boolean } = {}): Promise<PgCluster> {
   const bin = findPgBin();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "herald-pg-"));
   if (asRoot) execFileSync("chown", ["postgres:", dir]);
   const data = path.join(dir, "data");
-  const cleanup = () => stopSync(bin, data, dir);
-  process.once("exit", cleanup); // a crashed run must not leave a postgres behind
+  const cleanup = () => removePgCluster(dir, bin);
+  if (!opts.outliveProcess) process.once("exit", cleanup); // a crashed run must not leave a postgres behind
   try {
     run(path.join(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"]);
     let port = 0;
