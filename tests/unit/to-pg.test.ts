@@ -1,8 +1,16 @@
 import { sql } from "drizzle-orm";
 import { getTableConfig } from "drizzle-orm/pg-core";
 import { index, integer, numeric, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { toPg } from "@/db/pg/to-pg";
+import * as pgSchema from "@/db/pg/schema";
+import * as sqliteSchema from "@/db/schema";
+
+// Checked by tsc (npm run check): domain code gets the same row types from either dialect's tables.
+expectTypeOf<typeof pgSchema.incidents.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.incidents.$inferSelect>();
+expectTypeOf<typeof pgSchema.incidents.$inferInsert>().toEqualTypeOf<typeof sqliteSchema.incidents.$inferInsert>();
+expectTypeOf<typeof pgSchema.checkResults.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.checkResults.$inferSelect>();
+expectTypeOf<typeof pgSchema.pageAssets.$inferInsert>().toEqualTypeOf<typeof sqliteSchema.pageAssets.$inferInsert>();
 
 describe("toPg refuses what it cannot translate, so nothing slips into the PostgreSQL schema", () => {
   it("throws on a column type it has no mapping for", () => {
