@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     setupFiles: ["tests/support/temp-db.ts"],
+    // One throwaway PostgreSQL cluster per run; each test file that needs it makes its own database.
+    globalSetup: ["tests/support/pg-global-setup.ts"],
     pool: "forks",
     testTimeout: 20_000,
     hookTimeout: 60_000,
