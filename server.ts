@@ -1,13 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import path from "node:path";
-import { databasePath } from "@/db/open";
 import { openAssetStore } from "@/lib/assets/asset-store";
 import { ENHANCE_JS, ENHANCE_PATH } from "@/lib/assets/enhance-script";
 import { assetHandler } from "@/lib/assets/serve-asset";
-import { watchDatabase } from "@/lib/front-cache/change-watch";
 import { createFrontHandler } from "@/lib/front-cache/front-handler";
-import { openLookup } from "@/lib/front-cache/lookup";
+import { openDbWatch } from "@/lib/front-cache/open-db-watch";
 import { FrontCache } from "@/lib/front-cache/store";
 import { PEER_HEADER } from "@/lib/http/client-ip";
 import { baseSecurityHeaders, NON_HTML_CSP, servedOverHttps } from "@/lib/security/headers";
@@ -22,7 +20,6 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const renderer = await startRenderer(hostname, port);
 const limits = serverLimitsFromEnv();
-const toNext = toRenderer(() => renderer.port, limits);
 const cache = new FrontCache(Number(process.env.HERALD_FRONT_CACHE_ENTRIES ?? 1_000), Number(process.env.HERALD_FRONT_CACHE_MB ?? 32) * 1024 * 1024);
 const publicHost = process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).host : `localhost:${port}`;
 const off = process.env.HERALD_FRONT_CACHE === "off";
@@ -31,15 +28,17 @@ const assets = assetHandler(openAssetStore({
   staticDir: path.join(process.env.NEXT_DIST_DIR || ".next", "static"), publicDir: "public",
   extra: [{ path: ENHANCE_PATH, body: ENHANCE_JS, contentType: "text/javascript; charset=utf-8" }],
 }));
-const front = createFrontHandler({ cache, next: toNext, lookup: openLookup(databasePath()), target: { get port() { return renderer.port; }, secret: randomBytes(16).toString("hex"), host: publicHost } });
+// Commits by other processes (a second instance, CLI scripts) arrive through the SQLite file itself,
+// or on PostgreSQL by LISTEN/NOTIFY; while that link is down, /api/health answers degraded.
+const watch = openDbWatch(process.env.DATABASE_URL, () => cache.invalidate());
+const toNext = toRenderer(() => renderer.port, limits, () => watch.listening);
+const front = createFrontHandler({ cache, next: toNext, lookup: watch.lookup, target: { get port() { return renderer.port; }, secret: randomBytes(16).toString("hex"), host: publicHost } });
 
-// Commits by other processes (a second instance, CLI scripts) arrive through the file itself.
-const watch = watchDatabase(databasePath(), () => cache.invalidate());
 // The renderer's own commits arrive at once; monitor checks change nothing public. The pages
 // readers are on re-render right away, so the next reader finds them fresh.
 renderer.onCommitted((change) => {
   if (change.kind === "monitor") return;
-  watch.sync();
+  watch.committed(change);
   cache.invalidate();
   void front.refreshHot();
 });

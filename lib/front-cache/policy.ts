@@ -1,11 +1,14 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { parseUptimeDays } from "@/lib/uptime/days-param";
 
-/** What the main thread knows of the data (lib/front-cache/lookup.ts), so URLs map to few keys. */
+/**
+ * What the main thread knows of the data (lookup.ts, pg-lookup.ts), so URLs map to few keys.
+ * undefined: it cannot tell now (PostgreSQL's snapshot is reloading); the renderer answers, uncached.
+ */
 export type Lookup = {
-  incidentExists(id: string): boolean;
+  incidentExists(id: string): boolean | undefined;
   /** The cursor that shows the same history page as `?before=n`: null for the first page. */
-  historyCursor(before: number): number | null;
+  historyCursor(before: number): number | null | undefined;
 };
 
 /** A cache key (with the card version asked for), a redirect to the canonical URL, or null: go to Next. */
@@ -47,11 +50,16 @@ export function cacheKey(method: string | undefined, rawUrl: string | undefined,
   const pathname = q === -1 ? rawUrl : rawUrl.slice(0, q);
   const query = q === -1 ? null : new URLSearchParams(rawUrl.slice(q + 1));
   const canonical = (key: string, html: boolean): Decision => (html && rawUrl !== key ? { redirect: key } : { key });
-  const known = (id: string) => (ID.test(id) && lookup.incidentExists(id) ? id : NO_SUCH_ID);
+  const known = (id: string) => {
+    if (!ID.test(id)) return NO_SUCH_ID;
+    const exists = lookup.incidentExists(id);
+    return exists === undefined ? undefined : exists ? id : NO_SUCH_ID;
+  };
 
   if (pathname === "/history" && query) {
     const raw = query.get("before") ?? "";
     const cursor = DIGITS.test(raw) && Number(raw) > 0 ? lookup.historyCursor(Number(raw)) : null;
+    if (cursor === undefined) return null;
     return canonical(cursor === null ? "/history" : `/history?before=${cursor}`, true);
   }
   if (pathname === THEME) {
@@ -67,6 +75,7 @@ export function cacheKey(method: string | undefined, rawUrl: string | undefined,
   const incident = INCIDENT.exec(pathname);
   if (incident) {
     const id = known(incident[1] ?? "");
+    if (id === undefined) return null;
     // Only a known ID is echoed into a Location; anything else gets the shared 404 at once.
     if (!incident[2] && query && id !== NO_SUCH_ID) return { redirect: `/incidents/${id}` };
     return { key: `/incidents/${id}${incident[2] ?? ""}` };
@@ -74,7 +83,9 @@ export function cacheKey(method: string | undefined, rawUrl: string | undefined,
   const card = CARD.exec(pathname);
   if (card) {
     const v = query?.get("v") ?? "";
-    const key = card[1] === undefined ? "/og/status" : `/og/incidents/${known(card[1])}`;
+    const id = card[1] === undefined ? null : known(card[1]);
+    if (id === undefined) return null;
+    const key = id === null ? "/og/status" : `/og/incidents/${id}`;
     return DIGITS.test(v) ? { key, version: v } : { key };
   }
   return null;

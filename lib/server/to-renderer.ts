@@ -9,16 +9,19 @@ import type { ServerLimits } from "@/lib/server/server-limits";
 /**
  * Everything the front cache does not answer goes through here to the renderer: refused while
  * it restarts (503, /api/health answers `degraded`), past the in-flight bound (503), or when its
- * body is too large (413, from the declared length or as the bytes stream through).
+ * body is too large (413, from the declared length or as the bytes stream through). While other
+ * instances' changes cannot reach this one (`listening` false), /api/health answers `degraded` too.
  */
-export function toRenderer(port: () => number, limits: ServerLimits) {
+export function toRenderer(port: () => number, limits: ServerLimits, listening: () => boolean = () => true) {
   const proxy = proxyTo(port);
   const gate = inFlightGate(limits.maxInFlight, limits.maxInFlightBodyBytes);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const health = req.url === "/api/health" || req.url?.startsWith("/api/health?");
     if (port() === 0) {
-      if (req.url === "/api/health" || req.url?.startsWith("/api/health?")) return answerDegradedHealth(req, res);
+      if (health) return answerDegradedHealth(req, res, { renderer: "restarting" });
       return refuse(req, res, 503, "The server is restarting; try again shortly", { retryAfter: 5 });
     }
+    if (health && !listening()) return answerDegradedHealth(req, res, { database: "error" });
     if (!hasBody(req.headers)) {
       if (!gate.tryEnter(0)) return refuse(req, res, 503, "The server is busy; try again shortly", { retryAfter: 1 });
       try { return await proxy(req, res); } finally { gate.leave(0); }

@@ -1,0 +1,93 @@
+import pg from "pg";
+import type { Change } from "@/lib/events/after-commit";
+
+/** A commit another connection announced, or "everything": notifications may have been lost. */
+export type WatchedChange = Change | { kind: "everything" };
+export type PgWatch = { readonly connected: boolean; close(): Promise<void> };
+export type PgWatchOptions = {
+  /** Reconnect backoff: doubles from min to max, back to min after a connection that held. */
+  minDelayMs?: number; maxDelayMs?: number;
+  /** A partition sends no FIN: a heartbeat (`SELECT 1`, no table) unanswered this long drops the link. */
+  heartbeatMs?: number; heartbeatTimeoutMs?: number;
+};
+
+export const CHANNEL = "herald_changes";
+const KINDS = new Set<string>(["incident", "component", "service", "delivery", "page"]);
+
+/** A notification's payload as a Change, or null (malformed, unknown kind, or `monitor`: nothing public). */
+export function parseChange(payload: string | undefined): Change | null {
+  try {
+    const v: unknown = JSON.parse(payload ?? "");
+    if (typeof v !== "object" || v === null) return null;
+    const { kind, id } = v as Record<string, unknown>;
+    return typeof kind === "string" && KINDS.has(kind) && typeof id === "string" ? ({ kind, id } as Change) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * LISTEN on one dedicated connection (not a pool's): each committed write's NOTIFY reaches
+ * `onChange`. The connection comes back by itself with backoff; every (re)connect reports
+ * "everything", since what was sent while it was away is lost.
+ */
+export function watchPg(url: string, onChange: (change: WatchedChange) => void, o: PgWatchOptions = {}): PgWatch {
+  const { minDelayMs = 100, maxDelayMs = 5_000, heartbeatMs = 5_000, heartbeatTimeoutMs = 3_000 } = o;
+  let client: pg.Client | null = null;
+  let connected = false;
+  let closed = false;
+  let delay = minDelayMs;
+  let retry: NodeJS.Timeout | undefined;
+  let beat: NodeJS.Timeout | undefined;
+  const report = (change: WatchedChange) => {
+    try { onChange(change); } catch (err) { console.error("[herald] change listener failed", err); }
+  };
+
+  const drop = (c: pg.Client) => {
+    if (client !== c) return; // an older client's late events
+    client = null;
+    connected = false;
+    clearInterval(beat);
+    c.removeAllListeners("notification");
+    c.on("error", () => undefined); // a dying socket may still report; nobody listens any more
+    c.connection.stream.destroy(); // end() would wait on a partitioned socket
+    if (!closed) retry = setTimeout(connect, delay).unref();
+    delay = Math.min(delay * 2, maxDelayMs);
+  };
+
+  const connect = () => {
+    if (closed) return;
+    const c = new pg.Client({ connectionString: url, keepAlive: true, connectionTimeoutMillis: heartbeatTimeoutMs, application_name: "herald-watch" });
+    client = c;
+    c.on("error", () => drop(c));
+    c.on("end", () => drop(c));
+    c.on("notification", (m) => {
+      const change = m.channel === CHANNEL ? parseChange(m.payload) : null;
+      if (change) report(change);
+    });
+    c.connect()
+      .then(() => c.query(`LISTEN ${CHANNEL}`))
+      .then(() => {
+        if (client !== c) return;
+        connected = true;
+        delay = minDelayMs;
+        beat = setInterval(() => {
+          const timer = setTimeout(() => drop(c), heartbeatTimeoutMs);
+          c.query("SELECT 1").then(() => clearTimeout(timer), () => drop(c));
+        }, heartbeatMs).unref();
+        report({ kind: "everything" });
+      })
+      .catch(() => drop(c));
+  };
+  connect();
+
+  return {
+    get connected() { return connected; },
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      const c = client;
+      if (c) { client = null; connected = false; clearInterval(beat); await c.end().catch(() => undefined); }
+    },
+  };
+}
