@@ -5,7 +5,11 @@ import path from "node:path";
 import pg from "pg";
 import { freePort } from "./app-server";
 
-export type PgCluster = { port: number; dir: string; url(dbName: string): string; createDatabase(name: string): Promise<string>; stop(): Promise<void> };
+export type PgCluster = {
+  port: number; dir: string; url(dbName: string): string; createDatabase(name: string): Promise<string>; stop(): Promise<void>;
+  /** Stop the server (fast shutdown: clients are told), keeping its data, then start it again on the same port. */
+  halt(): void; resume(): void;
+};
 
 const SAFE_DB_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -63,11 +67,14 @@ export async function startPgCluster(opts: { outliveProcess?: boolean } = {}): P
   try {
     run(path.join(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"]);
     let port = 0;
+    const start = () => {
+      const opts = `-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+      run(path.join(bin, "pg_ctl"), ["-D", data, "-l", path.join(dir, "log"), "-o", opts, "-w", "-t", "60", "start"]);
+    };
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
-      const opts = `-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories=${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
       try {
-        run(path.join(bin, "pg_ctl"), ["-D", data, "-l", path.join(dir, "log"), "-o", opts, "-w", "-t", "60", "start"]);
+        start();
         break;
       } catch (err) { // the port may have been taken between freePort() and the bind
         if (attempt >= 3) throw new Error(`postgres did not start: ${fs.readFileSync(path.join(dir, "log"), "utf8")}`, { cause: err });
@@ -78,6 +85,8 @@ export async function startPgCluster(opts: { outliveProcess?: boolean } = {}): P
       port, dir, url,
       createDatabase: (name) => createDatabase(url("postgres"), name),
       async stop() { process.removeListener("exit", cleanup); cleanup(); },
+      halt: () => run(path.join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"]),
+      resume: start,
     };
   } catch (err) {
     process.removeListener("exit", cleanup);

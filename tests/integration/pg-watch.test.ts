@@ -1,0 +1,107 @@
+import net from "node:net";
+import pg from "pg";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { parseChange, watchPg, type PgWatch, type WatchedChange } from "@/lib/front-cache/pg-watch";
+import { startPgCluster, type PgCluster } from "../support/pg-cluster";
+import { freshPgDatabase } from "../support/pg-db";
+
+// What a committed write sends (the contract with the renderer's write path), from another connection.
+async function notifyFrom(url: string, payloads: string[], end: "COMMIT" | "ROLLBACK" = "COMMIT") {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query("BEGIN");
+    for (const p of payloads) await c.query("SELECT pg_notify('herald_changes', $1)", [p]);
+    await c.query(end);
+  } finally { await c.end(); }
+}
+const incident = (id: string) => JSON.stringify({ kind: "incident", id });
+const everything = (seen: WatchedChange[]) => seen.filter((c) => c.kind === "everything").length;
+const fast = { minDelayMs: 50, maxDelayMs: 400, heartbeatMs: 200, heartbeatTimeoutMs: 400 };
+
+let watch: PgWatch | undefined;
+afterEach(async () => { await watch?.close(); watch = undefined; });
+
+describe("pg-watch on the run's cluster", () => {
+  let url: string;
+  beforeAll(async () => { url = await freshPgDatabase(); });
+
+  it("delivers a committed notification within 1 s, never a rolled-back one", async () => {
+    const seen: WatchedChange[] = [];
+    watch = watchPg(url, (c) => seen.push(c));
+    await vi.waitFor(() => expect(everything(seen)).toBe(1), { timeout: 5_000 }); // its first connect
+    expect(watch.connected).toBe(true);
+    await notifyFrom(url, [incident("TM200001")]);
+    await vi.waitFor(() => expect(seen).toContainEqual({ kind: "incident", id: "TM200001" }), { timeout: 1_000, interval: 10 });
+
+    await notifyFrom(url, [incident("TM200002")], "ROLLBACK");
+    await notifyFrom(url, [JSON.stringify({ kind: "page", id: "page" })]);
+    // Notifications arrive in commit order: once the later one is here, the rolled-back one would be too.
+    await vi.waitFor(() => expect(seen).toContainEqual({ kind: "page", id: "page" }), { timeout: 1_000, interval: 10 });
+    expect(seen.map((c) => ("id" in c ? c.id : c.kind))).toEqual(["everything", "TM200001", "page"]);
+  });
+
+  it("ignores monitor checks and payloads that are not a change", async () => {
+    const seen: WatchedChange[] = [];
+    watch = watchPg(url, (c) => seen.push(c));
+    await vi.waitFor(() => expect(everything(seen)).toBe(1), { timeout: 5_000 });
+    await notifyFrom(url, [JSON.stringify({ kind: "monitor", id: "7" }), "not json", "[]", JSON.stringify({ kind: "incident", id: 5 }), incident("TM1")]);
+    await vi.waitFor(() => expect(seen).toContainEqual({ kind: "incident", id: "TM1" }), { timeout: 1_000, interval: 10 });
+    expect(seen).toHaveLength(2);
+    expect(parseChange(JSON.stringify({ kind: "component", id: "3", extra: "x" }))).toEqual({ kind: "component", id: "3" });
+  });
+});
+
+describe("pg-watch when PostgreSQL goes away", () => {
+  let cluster: PgCluster;
+  beforeAll(async () => { cluster = await startPgCluster(); }, 120_000);
+  afterAll(() => cluster?.stop());
+
+  it("reports disconnected while the server restarts, reconnects by itself, then reports everything", async () => {
+    const url = cluster.url("postgres");
+    const seen: WatchedChange[] = [];
+    watch = watchPg(url, (c) => seen.push(c), fast);
+    await vi.waitFor(() => expect(everything(seen)).toBe(1), { timeout: 5_000 });
+    cluster.halt();
+    await vi.waitFor(() => expect(watch?.connected).toBe(false), { timeout: 5_000 });
+    cluster.resume();
+    await vi.waitFor(() => expect(watch?.connected).toBe(true), { timeout: 10_000 });
+    expect(everything(seen)).toBe(2);
+    await notifyFrom(url, [incident("TM300001")]);
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual({ kind: "incident", id: "TM300001" }), { timeout: 1_000, interval: 10 });
+  }, 60_000);
+
+  it("notices a partition (no FIN, no RST) by its heartbeat, and comes back when the network heals", async () => {
+    // A real TCP relay on 127.0.0.1 that can stop carrying bytes while keeping every socket open.
+    let cut = false;
+    const held: net.Socket[] = [];
+    const relay = net.createServer((inbound) => {
+      held.push(inbound);
+      if (cut) return; // accepted, never answered: what a partitioned connect looks like
+      const outbound = net.connect(cluster.port, "127.0.0.1");
+      held.push(outbound);
+      inbound.on("data", (d) => { if (!cut) outbound.write(d); });
+      outbound.on("data", (d) => { if (!cut) inbound.write(d); });
+      inbound.on("error", () => outbound.destroy());
+      outbound.on("error", () => inbound.destroy());
+    });
+    await new Promise<void>((r) => relay.listen(0, "127.0.0.1", r));
+    const { port } = relay.address() as net.AddressInfo;
+    try {
+      const seen: WatchedChange[] = [];
+      watch = watchPg(`postgres://postgres@127.0.0.1:${port}/postgres`, (c) => seen.push(c), fast);
+      await vi.waitFor(() => expect(everything(seen)).toBe(1), { timeout: 5_000 });
+      cut = true;
+      await vi.waitFor(() => expect(watch?.connected).toBe(false), { timeout: 5_000 });
+      cut = false;
+      await vi.waitFor(() => expect(watch?.connected).toBe(true), { timeout: 10_000 });
+      expect(everything(seen)).toBe(2);
+      await notifyFrom(cluster.url("postgres"), [incident("TM300002")]);
+      await vi.waitFor(() => expect(seen.at(-1)).toEqual({ kind: "incident", id: "TM300002" }), { timeout: 1_000, interval: 10 });
+    } finally {
+      await watch?.close();
+      for (const s of held) s.destroy();
+      await new Promise((r) => relay.close(r));
+    }
+  }, 60_000);
+});
