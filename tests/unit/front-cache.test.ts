@@ -128,6 +128,16 @@ describe("front cache", () => {
     expect(cacheKey("GET", "/api/v1/incidents", {}, lookup)).toBeNull();
     expect(cacheKey("GET", "/api/v2/summary.json", { authorization: "Bearer x" }, lookup)).toBeNull();
   });
+
+  it("leaves a URL to Next, uncached, when the lookup cannot tell (PostgreSQL's snapshot reloading)", () => {
+    const unsure = { incidentExists: (id: string) => (id === "TM1" ? true : undefined), historyCursor: () => undefined };
+    expect(cacheKey("GET", "/incidents/TM2", {}, unsure)).toBeNull();
+    expect(cacheKey("GET", "/og/incidents/TM2?v=3", {}, unsure)).toBeNull();
+    expect(cacheKey("GET", "/history?before=5", {}, unsure)).toBeNull();
+    expect(cacheKey("GET", "/incidents/TM1", {}, unsure)).toEqual({ key: "/incidents/TM1" });
+    expect(cacheKey("GET", "/incidents/x", {}, unsure)).toEqual({ key: "/incidents/0" }); // never an ID: no need to ask
+    expect(cacheKey("GET", "/og/status", {}, unsure)).toEqual({ key: "/og/status" });
+  });
 });
 
 describe("front cache: files named by content", () => {

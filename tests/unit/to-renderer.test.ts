@@ -20,8 +20,10 @@ beforeAll(async () => {
   await new Promise<void>((r) => renderer.listen(0, "127.0.0.1", r));
   rendererPort = (renderer.address() as AddressInfo).port;
   let current = rendererPort;
-  const handle = toRenderer(() => current, limits);
+  let listening = true;
+  const handle = toRenderer(() => current, limits, () => listening);
   front = http.createServer((req, res) => {
+    if (req.url === "/unlisten" || req.url === "/listen") listening = req.url === "/listen";
     if (req.url === "/down") current = 0;
     if (req.url === "/up") current = rendererPort;
     void handle(req, res);
@@ -78,5 +80,16 @@ describe("toRenderer", () => {
     const h = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect([h.status, await h.json()]).toEqual([200, { status: "degraded", renderer: "restarting" }]);
     expect((await fetch(`http://127.0.0.1:${port}/up`)).status).toBe(200);
+  });
+
+  it("answers a degraded health while other instances' changes cannot arrive, and serves everything else", async () => {
+    await fetch(`http://127.0.0.1:${port}/unlisten`);
+    const h = await fetch(`http://127.0.0.1:${port}/api/health`);
+    expect([h.status, h.headers.get("cache-control"), await h.json()]).toEqual([200, "no-store", { status: "degraded", database: "error" }]);
+    const page = await fetch(`http://127.0.0.1:${port}/console`);
+    expect([page.status, await page.text()]).toEqual([200, "got 0"]);
+    await fetch(`http://127.0.0.1:${port}/listen`);
+    const back = await fetch(`http://127.0.0.1:${port}/api/health`);
+    expect(await back.text()).toBe("got 0"); // the renderer answers again
   });
 });
