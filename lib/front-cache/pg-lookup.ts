@@ -26,7 +26,11 @@ function ceiling(sorted: number[], x: number): number | null {
  */
 export function openPgLookup(url: string, o: { maxIncidents?: number; retryMs?: number } = {}): PgLookup {
   const { maxIncidents = 100_000, retryMs = 1_000 } = o;
-  const pool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 10_000, application_name: "herald-lookup" });
+  // Timeouts: a reload stuck on a partitioned socket would keep the lookup behind for good.
+  const pool = new pg.Pool({
+    connectionString: url, max: 1, idleTimeoutMillis: 10_000, application_name: "herald-lookup",
+    keepAlive: true, connectionTimeoutMillis: 5_000, query_timeout: 10_000,
+  });
   pool.on("error", () => undefined); // an idle connection dropped: the next query opens another
   const db = drizzle({ client: pool });
   let snap: Snapshot | null = null;

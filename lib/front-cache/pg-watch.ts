@@ -57,7 +57,10 @@ export function watchPg(url: string, onChange: (change: WatchedChange) => void, 
 
   const connect = () => {
     if (closed) return;
-    const c = new pg.Client({ connectionString: url, keepAlive: true, connectionTimeoutMillis: heartbeatTimeoutMs, application_name: "herald-watch" });
+    const c = new pg.Client({
+      connectionString: url, keepAlive: true, application_name: "herald-watch",
+      connectionTimeoutMillis: heartbeatTimeoutMs, query_timeout: heartbeatTimeoutMs, // LISTEN and heartbeats alike
+    });
     client = c;
     c.on("error", () => drop(c));
     c.on("end", () => drop(c));
@@ -71,10 +74,7 @@ export function watchPg(url: string, onChange: (change: WatchedChange) => void, 
         if (client !== c) return;
         connected = true;
         delay = minDelayMs;
-        beat = setInterval(() => {
-          const timer = setTimeout(() => drop(c), heartbeatTimeoutMs);
-          c.query("SELECT 1").then(() => clearTimeout(timer), () => drop(c));
-        }, heartbeatMs).unref();
+        beat = setInterval(() => void c.query("SELECT 1").catch(() => drop(c)), heartbeatMs).unref();
         report({ kind: "everything" });
       })
       .catch(() => drop(c));
