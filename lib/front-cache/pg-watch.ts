@@ -87,7 +87,12 @@ export function watchPg(url: string, onChange: (change: WatchedChange) => void, 
       closed = true;
       clearTimeout(retry);
       const c = client;
-      if (c) { client = null; connected = false; clearInterval(beat); await c.end().catch(() => undefined); }
+      if (!c) return;
+      client = null; connected = false; clearInterval(beat);
+      // A goodbye a partitioned server never acknowledges must not hold shutdown up.
+      const bye = setTimeout(() => c.connection.stream.destroy(), 1_000);
+      await c.end().catch(() => undefined);
+      clearTimeout(bye);
     },
   };
 }
