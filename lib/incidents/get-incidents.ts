@@ -31,9 +31,11 @@ export async function getIncidents(ids: string[]) {
     .select({ updateId: updateComponentChanges.updateId, componentId: updateComponentChanges.componentId, slug: components.slug, name: components.name,
       oldStatus: updateComponentChanges.oldStatus, newStatus: updateComponentChanges.newStatus })
     .from(updateComponentChanges).innerJoin(components, eq(components.id, updateComponentChanges.componentId))
-    .where(inArray(updateComponentChanges.updateId, updates.map((u) => u.id)))
+    .innerJoin(incidentUpdates, eq(incidentUpdates.id, updateComponentChanges.updateId))
+    .where(inArray(incidentUpdates.incidentId, found))
     .orderBy(asc(updateComponentChanges.updateId), asc(updateComponentChanges.componentId)), (c) => c.updateId);
-  const options = await loadChannelOptions(updates);
+  // By incident, not by update id: hundreds of bound ids cost more than the rows they fetch.
+  const options = await loadChannelOptions(updates, found);
   const reviews = new Map((await db.select().from(incidentReviews).where(inArray(incidentReviews.incidentId, found))).map((r) => [r.incidentId, r]));
   const updatesOf = groupBy(updates, (u) => u.incidentId);
   const byId = new Map(rows.map((row) => [row.incident.id, {
