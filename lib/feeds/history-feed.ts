@@ -2,7 +2,7 @@ import { publicBaseUrl, incidentUrl } from "@/lib/api/public-url";
 import { pageIdentity } from "@/lib/page/page-identity";
 import { renderFeed, type FeedFormat, type RenderedFeed } from "@/lib/feeds/feed-format";
 import { updateHtml } from "@/lib/feeds/update-html";
-import { getIncident } from "@/lib/incidents/get-incident";
+import { getIncidents } from "@/lib/incidents/get-incidents";
 import { lastChangedAt } from "@/lib/incidents/last-changed";
 import { listIncidents } from "@/lib/incidents/list-incidents";
 
@@ -13,7 +13,7 @@ export async function historyFeed(format: FeedFormat): Promise<RenderedFeed> {
   const base = publicBaseUrl();
   const { name } = await pageIdentity();
   const summaries = await listIncidents({ state: "all", kind: "all", limit: LIMIT });
-  const incidents = (await Promise.all(summaries.map((s) => getIncident(s.id)))).filter((i) => i !== null);
+  const incidents = (await getIncidents(summaries.map((s) => s.id))).filter((i) => i !== null);
   const entries = incidents.map((i) => ({
     id: incidentUrl(base, i.id),
     title: `${i.id}: ${i.title}`,

@@ -26,6 +26,8 @@ export type FrontOptions = {
   coldQueue?: number;
   /** A key read or rendered within this long is warm; the rest are cold. */
   warmMs?: number;
+  /** A cold render waits for the warm lane to be idle at most this long. */
+  coldWaitMs?: number;
 };
 
 /** Serve the public surface from memory; render each URL once per change (single flight). */
@@ -40,10 +42,13 @@ export function createFrontHandler(o: FrontOptions) {
   const warm = limiter(o.renderConcurrency ?? 1, 64);
   const cold = limiter(o.coldConcurrency ?? 1, o.coldQueue ?? 4);
   const render = (key: string) => () => renderThroughNext(target, renderPathOf(key), cache.generation);
+  // Next renders on one thread: a cold render started beside a re-render halves its speed. So a
+  // cold one starts only once the warm lane is idle (at most a second later); one already running goes on.
+  const coldRender = (key: string) => async () => { await warm.idle(o.coldWaitMs ?? 1_000); return render(key)(); };
   const launch = (key: string, lane: Lane): Promise<Rendered> => {
     const generation = cache.generation;
     // Tagged with the generation current when the render starts (it may wait in the queue).
-    const queued = lane === "cold" ? cold(render(key)) : warm(render(key), lane === "refresh");
+    const queued = lane === "cold" ? cold(coldRender(key)) : warm(render(key), lane === "refresh");
     const p: Promise<Rendered> = queued
       .then((r) => {
         const current = cache.peek(key);

@@ -11,22 +11,30 @@ export class Busy extends Error {
 export function limiter(n: number, maxQueue = Infinity) {
   let active = 0;
   const urgent: (() => void)[] = [], normal: (() => void)[] = [];
+  let idlers: (() => void)[] = [];
+  // A finished task hands its slot straight to the next waiter, so `active` never dips between them.
   const release = () => {
+    const next = urgent.shift() ?? normal.shift();
+    if (next) return next();
     active -= 1;
-    (urgent.shift() ?? normal.shift())?.();
+    if (active === 0) { for (const done of idlers) done(); idlers = []; }
   };
+  /** Resolves once nothing runs or waits here, or after `maxMs` (whichever comes first). */
+  const idle = (maxMs: number) => active === 0 ? Promise.resolve() : new Promise<void>((resolve) => {
+    idlers.push(resolve);
+    setTimeout(resolve, maxMs).unref();
+  });
   const run = async <T>(task: () => Promise<T>, isUrgent = false): Promise<T> => {
     if (active >= n) {
       const queue = isUrgent ? urgent : normal;
       if (!isUrgent && queue.length >= maxQueue) throw new Busy();
       await new Promise<void>((resolve) => queue.push(resolve));
-    }
-    active += 1;
+    } else active += 1;
     try {
       return await task();
     } finally {
       release();
     }
   };
-  return Object.assign(run, { get queued() { return urgent.length + normal.length; }, get active() { return active; } });
+  return Object.assign(run, { idle, get queued() { return urgent.length + normal.length; }, get active() { return active; } });
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, ne, or, type SQL } from "drizzle-orm";
 import { incidents, services } from "@/db/schema";
 import { getDb } from "@/db/client";
-import { getIncident, type IncidentDetail } from "@/lib/incidents/get-incident";
+import { getIncidents, type IncidentDetail } from "@/lib/incidents/get-incidents";
 import { toGraphIssue, type GraphIssue } from "@/lib/graph/issue-json";
 import { groupNames } from "@/lib/graph/group-names";
 import type { GraphCursor, GraphQuery } from "@/lib/graph/query";
@@ -21,7 +21,7 @@ export async function listGraphIssues(q: GraphQuery, base: string): Promise<{ va
     .innerJoin(services, eq(services.id, incidents.serviceId)).where(and(...where))
     .orderBy(desc(incidents.startedAt), desc(incidents.number)).limit(q.top + 1);
   const page = rows.slice(0, q.top);
-  const details = (await Promise.all(page.map((r) => getIncident(r.id)))).filter((d): d is IncidentDetail => d !== null);
+  const details = (await getIncidents(page.map((r) => r.id))).filter((d): d is IncidentDetail => d !== null);
   const groups = await groupNames(details);
   const last = page.at(-1);
   return { value: details.map((d) => toGraphIssue(d, groups, base)), next: rows.length > q.top && last ? { startedAt: last.startedAt, number: last.number } : null };

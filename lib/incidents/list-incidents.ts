@@ -1,7 +1,10 @@
-import { and, desc, eq, inArray, lt, notInArray, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, notInArray, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { incidents, incidentUpdates, services, type EventKind } from "@/db/schema";
 import { getDb } from "@/db/client";
 import { CLOSED_STATUSES } from "@/lib/incidents/derive";
+
+const newer = alias(incidentUpdates, "newer");
 
 /** `kind` defaults to incidents only: maintenances are listed apart, as Statuspage does. */
 export type IncidentListFilter = { state?: "open" | "resolved" | "all"; limit?: number; before?: number; serviceSlug?: string; kind?: EventKind | "all" };
@@ -20,9 +23,12 @@ export async function listIncidents(filter: IncidentListFilter = {}) {
   const rows = await db.select({ incident: incidents, service: services }).from(incidents)
     .innerJoin(services, eq(services.id, incidents.serviceId)).where(and(...where))
     .orderBy(desc(incidents.startedAt), desc(incidents.number)).limit(Math.min(filter.limit ?? 50, 500));
-  return Promise.all(rows.map(async ({ incident, service }) => {
-    const latest = (await db.select().from(incidentUpdates).where(eq(incidentUpdates.incidentId, incident.id))
-      .orderBy(desc(incidentUpdates.postedAt), desc(incidentUpdates.id)).limit(1))[0];
-    return { ...incident, service, latestUpdate: latest ?? null };
-  }));
+  if (rows.length === 0) return [];
+  // Each incident's newest update, in one query (a correlated subquery, not one query per row).
+  const newest = db.select({ id: newer.id }).from(newer).where(eq(newer.incidentId, incidentUpdates.incidentId))
+    .orderBy(desc(newer.postedAt), desc(newer.id)).limit(1);
+  const latest = await db.select().from(incidentUpdates)
+    .where(and(inArray(incidentUpdates.incidentId, rows.map((r) => r.incident.id)), sql`${incidentUpdates.id} = (${newest})`));
+  const latestOf = new Map(latest.map((u) => [u.incidentId, u]));
+  return rows.map(({ incident, service }) => ({ ...incident, service, latestUpdate: latestOf.get(incident.id) ?? null }));
 }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { incidents, type MaintenanceStatus } from "@/db/schema";
 import { getDb } from "@/db/client";
-import { getIncident, type IncidentDetail } from "@/lib/incidents/get-incident";
+import { getIncidents, type IncidentDetail } from "@/lib/incidents/get-incidents";
 
 export type MaintenanceState = "upcoming" | "active" | "open" | "all";
 const STATES: Record<Exclude<MaintenanceState, "all">, MaintenanceStatus[]> = {
@@ -20,6 +20,6 @@ export async function listMaintenances(filter: { state?: MaintenanceState; limit
   const rows = await getDb().select({ id: incidents.id, startedAt: incidents.startedAt }).from(incidents).where(and(...where))
     .orderBy(...order).limit(Math.min(filter.limit ?? 50, 500));
   const kept = filter.startsBefore === undefined ? rows : rows.filter((r) => r.startedAt < (filter.startsBefore as number));
-  const details = await Promise.all(kept.map((r) => getIncident(r.id)));
+  const details = await getIncidents(kept.map((r) => r.id));
   return details.filter((d): d is IncidentDetail => d !== null);
 }

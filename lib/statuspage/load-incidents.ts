@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { deliveries } from "@/db/schema";
 import { getDb } from "@/db/client";
 import { incidentUrl } from "@/lib/api/public-url";
-import { getIncident, type IncidentDetail } from "@/lib/incidents/get-incident";
+import { getIncidents, type IncidentDetail } from "@/lib/incidents/get-incidents";
 import { lastChangedAt } from "@/lib/incidents/last-changed";
 import { listIncidents } from "@/lib/incidents/list-incidents";
 import { componentCode } from "@/lib/statuspage/load-components";
@@ -11,7 +11,7 @@ import { iso, isoOrNull, type SpIncident } from "@/lib/statuspage/shapes";
 /** Statuspage incidents: the 50 most recent, or only the unresolved ones. */
 export async function loadIncidents(opts: { unresolved: boolean; pageId: string; base: string }): Promise<{ incidents: SpIncident[]; updatedAt: number }> {
   const list = await listIncidents({ state: opts.unresolved ? "open" : "all", limit: 50 });
-  const details = (await Promise.all(list.map((i) => getIncident(i.id)))).filter((i): i is IncidentDetail => i !== null);
+  const details = (await getIncidents(list.map((i) => i.id))).filter((i): i is IncidentDetail => i !== null);
   const updateIds = details.flatMap((i) => i.updates.map((u) => u.id));
   const tweets = updateIds.length === 0 ? [] : await getDb().select({ updateId: deliveries.updateId, remoteId: deliveries.remoteId })
     .from(deliveries).where(and(eq(deliveries.channel, "x"), eq(deliveries.state, "sent"), inArray(deliveries.updateId, updateIds)));

@@ -1,10 +1,13 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { componentStatusChanges, incidentComponents, incidents } from "@/db/schema";
 import { listServices } from "@/lib/services/list-services";
 import { incidentsByDay, type IncidentSpan } from "@/lib/uptime/day-incidents";
 import { rollupDays, windowUptime, type StatusFact } from "@/lib/uptime/rollup-days";
 import { DAY_MS, utcDayStart } from "@/lib/uptime/severity";
+
+const earlier = alias(componentStatusChanges, "earlier");
 
 export type UptimeDay = { date: string; uptime: number; worst: StatusFact["status"]; incidents: string[] };
 export type ComponentUptime = { service: string; slug: string; name: string; uptime: number; days: UptimeDay[] };
@@ -24,14 +27,18 @@ export async function loadUptime(days: number, now = Date.now()): Promise<Uptime
   const spans = await db.select({ componentId: incidentComponents.componentId, id: incidents.id, startedAt: incidents.startedAt, resolvedAt: incidents.resolvedAt })
     .from(incidentComponents).innerJoin(incidents, eq(incidents.id, incidentComponents.incidentId))
     .where(and(inArray(incidentComponents.componentId, ids), lt(incidents.startedAt, now + 1), or(isNull(incidents.resolvedAt), gte(incidents.resolvedAt, from))));
+  // The status each component's window opens with: its latest change before the window, all in one query.
+  const newest = db.select({ id: earlier.id }).from(earlier)
+    .where(and(eq(earlier.componentId, componentStatusChanges.componentId), lt(earlier.at, from)))
+    .orderBy(desc(earlier.at), desc(earlier.id)).limit(1);
+  const opening = await db.select({ componentId: componentStatusChanges.componentId, at: componentStatusChanges.at, status: componentStatusChanges.status })
+    .from(componentStatusChanges).where(and(inArray(componentStatusChanges.componentId, ids), sql`${componentStatusChanges.id} = (${newest})`));
+  const openingOf = new Map(opening.map(({ componentId, ...fact }) => [componentId, fact]));
   const factsOf = new Map<number, StatusFact[]>();
   for (const f of inWindow) (factsOf.get(f.componentId) ?? factsOf.set(f.componentId, []).get(f.componentId)!).push(f);
   const out: ComponentUptime[] = [];
   for (const c of comps) {
-    // The status the window opens with: the component's latest change before it (one indexed row).
-    const before = (await db.select({ at: componentStatusChanges.at, status: componentStatusChanges.status }).from(componentStatusChanges)
-      .where(and(eq(componentStatusChanges.componentId, c.id), lt(componentStatusChanges.at, from)))
-      .orderBy(desc(componentStatusChanges.at), desc(componentStatusChanges.id)).limit(1))[0];
+    const before = openingOf.get(c.id);
     const facts: StatusFact[] = [...(before ? [before] : []), ...(factsOf.get(c.id) ?? [])];
     const rolled = rollupDays(facts, { days, now, createdAt: c.createdAt });
     const byDay = incidentsByDay(rolled, spans.filter((s): s is IncidentSpan & { componentId: number } => s.componentId === c.id), now);

@@ -1,3 +1,4 @@
+import { load } from "@/scripts/bench/loadgen";
 import { percentile, sleep } from "@/scripts/bench/proc";
 
 export type PropagationStats = { posts: number; failedPosts: number; postP50: number; postP99: number; visibleP50: number; visibleP99: number; notSeen: number };
@@ -50,4 +51,18 @@ export function runPropagation(base: string, token: string, incidentId: string, 
     return { posts, failedPosts, postP50: percentile(postMs, 50), postP99: percentile(postMs, 99),
       visibleP50: percentile(visibleMs, 50), visibleP99: percentile(visibleMs, 99), notSeen };
   };
+}
+
+/** The surfaces a post must reach: the status page, its incident page, the feed and summary.json. */
+export const propagationSurfaces = (incidentId: string) => ["/", `/incidents/${incidentId}`, "/history.rss", "/api/v2/summary.json"];
+
+/**
+ * `--propagation-only`: posts and watchers as in the warm scenarios, for `seconds`, while the load
+ * generator (64 connections, gzip) reads each document in turn, as the warm documents run does.
+ */
+export async function propagationUnderLoad(base: string, token: string, incidentId: string, documents: string[], seconds: number) {
+  const stop = runPropagation(base, token, incidentId, propagationSurfaces(incidentId));
+  const each = Math.max(1, Math.round(seconds / documents.length));
+  for (const route of documents) await load(base + route, each, "gzip");
+  return stop();
 }

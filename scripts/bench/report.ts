@@ -48,11 +48,15 @@ export function printCold(rows: ColdRow[]) {
   for (const r of rows) console.log(`| ${r.route} | ${r.status} | ${f(r.startMs)} | ${f(r.firstMs)} | ${f(r.viewMs)} | ${r.files} | ${r.failedFiles} | ${f(r.peakRssMb)} |`);
 }
 
-/** The lines under the tables. */
-export function printFigures(r: { propagation: PropagationStats; idleCpuPct: number; certs: CertStats }) {
-  const p = r.propagation;
+/** The propagation lines (issue 13): time to every surface, and the posting latency. */
+export function printPropagation(p: PropagationStats) {
   console.log(`\n- propagation (201 → visible on status page, incident page, feed and summary.json; each post at its slowest surface, failed or unseen posts are misses): p50 ${f(p.visibleP50)} ms, p99 ${f(p.visibleP99)} ms over ${p.posts} posts (${p.notSeen} never seen everywhere, ${p.failedPosts} failed posts) — target p99 ≤ 1000 ms: ${met(p.visibleP99 <= 1000 && p.notSeen + p.failedPosts === 0)}`);
   console.log(`- posting latency under load: p50 ${f(p.postP50)} ms, p99 ${f(p.postP99)} ms — target p99 ≤ 100 ms: ${met(p.postP99 <= 100)}`);
+}
+
+/** The lines under the tables. */
+export function printFigures(r: { propagation: PropagationStats; idleCpuPct: number; certs: CertStats }) {
+  printPropagation(r.propagation);
   console.log(`- idle server CPU (background loop, 10 s): ${f(r.idleCpuPct, 2)}% of one core — target < 1%: ${met(r.idleCpuPct < 1)}`);
   const c = r.certs;
   if (c) console.log(`- certificate round: ${c.monitors} TLS monitors in ${f(c.roundSeconds, 2)} s at concurrency ${c.concurrency}, ${c.failed} checks failed, ${c.notOk} healthy endpoints not ok — target ≤ 10 s and none failed: ${met(c.roundSeconds <= 10 && c.failed === 0 && c.notOk === 0)}; idle loop with them: ${f(c.idleLoopCpuPct, 2)}% of one core`);

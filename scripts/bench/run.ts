@@ -10,15 +10,16 @@ import { coldStart, type ColdRow } from "@/scripts/bench/cold";
 import { runFlood } from "@/scripts/bench/flood";
 import { runHerd, type HerdRow } from "@/scripts/bench/herd-run";
 import { cpuSeconds, sleep } from "@/scripts/bench/proc";
-import { runPropagation } from "@/scripts/bench/propagation";
-import { printCold, printFigures, printFlood, printHeader, printHerd, printRoutes, printSubscribers } from "@/scripts/bench/report";
+import { propagationSurfaces, propagationUnderLoad, runPropagation } from "@/scripts/bench/propagation";
+import { printCold, printFigures, printFlood, printHeader, printHerd, printPropagation, printRoutes, printSubscribers } from "@/scripts/bench/report";
 import { subscriberRound } from "@/scripts/bench/subscribers";
 import { runRoutes } from "@/scripts/bench/routes";
 import { script, startProduction } from "@/scripts/bench/server";
 
 // `npm run bench`: Herald against a bare node:http server sending the same captured bytes; load
 // generator, baseline and Herald each in their own process. `-- --flood-only` runs just the flood
-// (issue 9); `--no-build` reuses .next; `--no-certs` skips the certificate round. BENCH_SECONDS per run.
+// (issue 9), `--propagation-only` just the posts and their watchers under the warm documents' load
+// (issue 13); `--no-build` reuses .next; `--no-certs` skips the certificate round. BENCH_SECONDS per run.
 const args = new Set(process.argv.slice(2));
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const root = path.resolve(import.meta.dirname, "../..");
@@ -50,6 +51,14 @@ if (args.has("--flood-only")) {
   process.exit(0);
 }
 
+if (args.has("--propagation-only")) {
+  const server = await startProduction(env, url);
+  const propagation = await propagationUnderLoad(url, token, active[1]?.id ?? incident, documents, seconds);
+  await server.stop();
+  printPropagation(propagation);
+  process.exit(0);
+}
+
 // 1. Cold start, a fresh server per document, before anything warmed it.
 // Each table is printed as soon as its scenario ends, so a later failure loses nothing.
 printHeader(seconds);
@@ -63,7 +72,7 @@ const pid = server.proc.pid ?? 0;
 const pages = documents.slice(0, 3);
 const files = new Set<string>();
 for (const p of pages) for (const a of assetPaths((await getRaw(url, p, "")).body.toString("utf8"), url)) files.add(a);
-const stopPropagation = runPropagation(url, token, active[1]?.id ?? incident, [`/`, `/incidents/${active[1]?.id}`, "/history.rss", "/api/v2/summary.json"]);
+const stopPropagation = runPropagation(url, token, active[1]?.id ?? incident, propagationSurfaces(active[1]?.id ?? incident));
 const warmDocs = await runRoutes("Documents, warm", url, documents, pid, seconds, GZIP);
 const warmAssets = await runRoutes("Files the public pages load, warm", url, [...files], pid, seconds, GZIP);
 const propagation = await stopPropagation();

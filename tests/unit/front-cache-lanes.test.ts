@@ -27,7 +27,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
   base = `http://127.0.0.1:${port}`;
-  front = createFrontHandler({ cache, next: upstream, warmMs: 200, coldQueue: 4,
+  front = createFrontHandler({ cache, next: upstream, warmMs: 200, coldQueue: 4, coldWaitMs: 30_000,
     lookup: { incidentExists: (id) => id.startsWith("TM"), historyCursor: () => null },
     target: { port, secret: "s3cret", host: "status.test" } });
 });
@@ -91,6 +91,22 @@ describe("front cache lanes: a flood of unknown URLs stays small and out of the 
     expect(await res.text()).toContain("version 2");
     openGate();
     await Promise.all(cold);
+  });
+
+  it("starts a cold render only once the re-render a reader waits for is done", async () => {
+    openGate();
+    await get("/incidents/TM500");
+    cache.invalidate();
+    closeGate();
+    const warmRead = get("/incidents/TM500"); // read just now: warm lane, held at the gate
+    await until(() => rendered.at(-1) === "/incidents/TM500");
+    const coldRead = get("/incidents/TM9"); // never asked for: cold lane, not gated upstream
+    await new Promise((r) => setTimeout(r, 300));
+    expect(rendered.at(-1)).toBe("/incidents/TM500"); // on the old lanes TM9 rendered meanwhile
+    openGate();
+    expect((await warmRead).status).toBe(200);
+    expect((await coldRead).status).toBe(200);
+    expect(rendered.slice(-2)).toEqual(["/incidents/TM500", "/incidents/TM9"]);
   });
 
   it("answers a cold key from its stale entry when the cold lane is full", async () => {

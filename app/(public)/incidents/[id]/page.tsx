@@ -6,7 +6,7 @@ import { loadIncidentPage } from "@/lib/public/incident-page-data";
 import { siteUrl } from "@/lib/public/site-url";
 import { IncidentFacts } from "@/components/incident-facts";
 import { MaintenanceFacts } from "@/components/maintenance-facts";
-import { Timeline } from "@/components/timeline";
+import { PublicTimeline } from "@/components/public/public-timeline";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -44,7 +44,7 @@ export default async function IncidentPage({ params }: Props) {
         <p className="mt-1 font-mono text-slate-700 dark:text-slate-300">{incident.id}</p>
       </header>
       {incident.kind === "maintenance" ? <MaintenanceFacts m={incident} /> : <IncidentFacts incident={incident} />}
-      <Timeline updates={incident.updates} />
+      <PublicTimeline updates={incident.updates} />
       <p className="text-sm">
         Follow this incident: <a href={`/incidents/${incident.id}/feed.rss`}>RSS</a> · <a href={`/incidents/${incident.id}/feed.atom`}>Atom</a>
       </p>
