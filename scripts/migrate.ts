@@ -1,4 +1,6 @@
-import { databasePath, openDatabase } from "@/db/open";
+import { closeDb, ready } from "@/db/client";
+import { describeDatabase } from "@/db/dialect";
 
-openDatabase().sqlite.close();
-console.log(`Database ready at ${databasePath()}`);
+await ready(); // opening migrates
+await closeDb();
+console.log(`Database ready at ${describeDatabase()}`);

@@ -7,18 +7,46 @@ import { WRITE_LOCK } from "@/db/pg/driver";
 /** True when this run's tests use PostgreSQL (HERALD_TEST_DB=pg); for the few SQLite-only skips. */
 export const onPg = process.env.HERALD_TEST_DB === "pg";
 
-/** Another connection takes the database's write lock (as another instance's write would) until released. */
-export async function holdWriteLock(): Promise<{ release(): Promise<void> }> {
+/** A second real connection to the test database ("another process"); SQL uses $1, $2… on both dialects. */
+export type OtherConnection = {
+  query<T>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Begin a transaction holding the database's write lock, as another instance's write would. */
+  lockWrites(): Promise<void>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export async function otherConnection(): Promise<OtherConnection> {
   if (isPostgresUrl(databaseUrl())) {
     const client = new pg.Client({ connectionString: databaseUrl() });
     await client.connect();
-    await client.query("BEGIN");
-    await client.query("SELECT pg_advisory_xact_lock($1::bigint)", [WRITE_LOCK]);
-    return { async release() { await client.query("COMMIT"); await client.end(); } };
+    return {
+      query: async <T>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as T[],
+      async lockWrites() { await client.query("BEGIN"); await client.query("SELECT pg_advisory_xact_lock($1::bigint)", [WRITE_LOCK]); },
+      async commit() { await client.query("COMMIT"); },
+      async rollback() { await client.query("ROLLBACK"); },
+      close: () => client.end(),
+    };
   }
   const other = new Database(databasePath());
-  other.exec("BEGIN IMMEDIATE");
-  return { async release() { other.exec("COMMIT"); other.close(); } };
+  return {
+    query: async <T>(text: string, params: unknown[] = []) => {
+      const st = other.prepare(text.replace(/\$(\d+)/g, "?$1"));
+      return (st.reader ? st.all(...params) : (st.run(...params), [])) as T[];
+    },
+    async lockWrites() { other.exec("BEGIN IMMEDIATE"); },
+    async commit() { other.exec("COMMIT"); },
+    async rollback() { other.exec("ROLLBACK"); },
+    async close() { other.close(); },
+  };
+}
+
+/** Another connection holds the write lock until released (rolled back, then closed). */
+export async function holdWriteLock(): Promise<{ release(): Promise<void> }> {
+  const other = await otherConnection();
+  await other.lockWrites();
+  return { async release() { await other.rollback(); await other.close(); } };
 }
 
 /** Count the statements the database runs during `fn` (SQLite: prepared statements; PostgreSQL: queries). */
