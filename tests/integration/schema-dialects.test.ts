@@ -11,8 +11,8 @@ import { drizzle as sqliteDrizzle } from "drizzle-orm/better-sqlite3";
 import { migrate as sqliteMigrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
 import os from "node:os";
-// The source itself, not `@/db/schema` (which is the active dialect's tables: db/tables.ts).
-import * as sqliteSchema from "../../db/schema";
+// The SQLite tables whatever this run's dialect (`@/db/schema` is the active dialect's: db/tables.ts).
+import * as sqliteSchema from "@/db/sqlite/schema";
 import * as pgSchema from "@/db/pg/schema";
 import { freshPgDatabase } from "../support/pg-db";
 import { pgShape, sqliteShape, type Shape } from "../support/schema-shape";

@@ -3,7 +3,7 @@ import { PgTable } from "drizzle-orm/pg-core";
 import { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import * as active from "@/db/schema";
-import * as source from "../../db/schema";
+import * as source from "@/db/sqlite/schema";
 import { onPg } from "@/tests/support/db-kit";
 
 // `@/db/schema` is db/tables.ts: every table of the source, as this run's dialect's table.
