@@ -13,6 +13,7 @@ import { errorCode } from "@/lib/errors";
 export const WRITE_LOCK = 0x4852_4c44_57; // "HRLDW"
 const MIGRATE_LOCK = WRITE_LOCK + 1;
 export const CHANGES_CHANNEL = "herald_changes";
+const CONNECT_TIMEOUT_MS = 10_000;
 
 // int8 → number: every bigint is a ms time, an id or a count (all < 2^53). Global: drizzle's
 // node-postgres session asks pg's global parsers, and this process talks to Herald's database only.
@@ -56,7 +57,8 @@ async function takeWriteLock(tx: Pick<NodePgDatabase, "execute">, waitMs: number
 
 /** PostgreSQL: a pool of HERALD_DB_POOL_SIZE connections; migrates before it resolves. */
 export async function openPg(url: string): Promise<Driver> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize(), connectionTimeoutMillis: busyTimeoutMs(), keepAlive: true });
+  // A server that does not accept a connection within CONNECT_TIMEOUT_MS is unreachable (a 503), not a hang.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize(), connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on("error", (err) => console.error(`[herald] PostgreSQL connection lost: ${err.message}`));
   try {
