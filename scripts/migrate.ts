@@ -1,6 +1,5 @@
-import { closeDb, ready } from "@/db/client";
 import { describeDatabase } from "@/db/dialect";
+import { run } from "@/scripts/args";
 
-await ready(); // opening migrates
-await closeDb();
-console.log(`Database ready at ${describeDatabase()}`);
+// run() opens the database (which migrates it) and closes it afterwards.
+await run(async () => { console.log(`Database ready at ${describeDatabase()}`); });
