@@ -32,7 +32,7 @@ export async function otherConnection(): Promise<OtherConnection> {
   const other = new Database(databasePath());
   return {
     query: async <T>(text: string, params: unknown[] = []) => {
-      const st = other.prepare(text.replace(/\$(\d+)/g, "?$1"));
+      const st = other.prepare(text.replace(/\$\d+/g, "?")); // $1, $2… in order, as every caller writes them
       return (st.reader ? st.all(...params) : (st.run(...params), [])) as T[];
     },
     async lockWrites() { other.exec("BEGIN IMMEDIATE"); },
