@@ -6,7 +6,9 @@ const parentImports = { patterns: ["../../*"] };
 const writeBypass = (allowTryWrite) => ({
   ...parentImports,
   paths: [
-    { name: "@/db/client", importNames: ["beginImmediate"], message: "Write through write() from @/lib/db/write." },
+    { name: "@/db/client", importNames: ["beginImmediate", "announceChanges"], message: "Write through write() from @/lib/db/write." },
+    // The domain runs on SQLite and PostgreSQL: drizzle-orm's neutral helpers (aliasedTable, sql…) only.
+    { name: "drizzle-orm/sqlite-core", message: "Use drizzle-orm's dialect-neutral API; the tables are the active dialect's (db/tables.ts)." },
     ...(allowTryWrite ? [] : [{ name: "@/lib/db/write", importNames: ["tryWrite"], message: "Only lease heartbeats and token use may skip a busy write." }]),
     { name: "@/lib/events/after-commit", importNames: ["committed"], message: "Declare changes in write()'s result instead." },
   ],

@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: {
     alias: [
+      // The domain's tables are the active dialect's (db/tables.ts; tsconfig.json maps it the same way).
+      { find: /^@\/db\/schema$/, replacement: path.resolve(import.meta.dirname, "db/tables.ts") },
       { find: /^@\//, replacement: path.resolve(import.meta.dirname) + "/" },
       // Tests are the server: the react-server build of server-only is an empty module.
       { find: /^server-only$/, replacement: path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") },

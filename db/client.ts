@@ -1,65 +1,91 @@
 import "server-only";
+import type { AsyncLocalStorage } from "node:async_hooks";
 import type { SQL } from "drizzle-orm";
-import { databasePath, openDatabase, type Db } from "@/db/open";
+import { activeDialect, databaseUrl, isPostgresUrl } from "@/db/dialect";
+import type { Db, Driver, Tx } from "@/db/driver";
+import { databasePath, type SqliteDb } from "@/db/open";
+import { openSqlite } from "@/db/sqlite/driver";
+import { openPg } from "@/db/pg/driver";
+import { tablesDialect } from "@/db/schema";
+import type { Change } from "@/lib/events/after-commit";
 
-// One connection per process and file, opened lazily so `next build` never touches the DB.
-const g = globalThis as unknown as { heraldDb?: { file: string; db: Db } };
+export type { Db, Tx } from "@/db/driver";
 
-export function getDb(): Db {
-  const file = databasePath();
-  if (g.heraldDb?.file !== file) {
-    const old = g.heraldDb;
-    g.heraldDb = undefined; // a failed open must not leave the closed connection cached
-    old?.db.sqlite.close();
-    g.heraldDb = { file, db: openDatabase(file) };
-  }
-  return g.heraldDb.db;
-}
+// One open database per process, on globalThis because Next gives each bundle its own module copies.
+// heraldWriteScope is lib/db/write.ts's: inside a write, getDb() is that write's transaction.
+const g = globalThis as unknown as { heraldDb?: Driver & { sqlite?: SqliteDb }; heraldWriteScope?: AsyncLocalStorage<Tx> };
 
-/** Run one statement written in SQL both dialects read (drizzle's builders cannot express it). */
-export async function execute(q: Db, statement: SQL): Promise<void> {
-  q.run(statement);
-}
+const wantedUrl = () => (isPostgresUrl(databaseUrl()) ? databaseUrl() : databasePath());
 
-/** What a write's callback gets: the connection, inside BEGIN IMMEDIATE … COMMIT (lib/db/write.ts). */
-export type Tx = Db;
-
-const isBusy = (err: unknown) => String((err as { code?: unknown } | null)?.code ?? "").startsWith("SQLITE_BUSY");
-
-/** BEGIN IMMEDIATE without waiting: false while another connection holds the write lock. */
-function tryBegin(db: Db): boolean {
-  const saved = db.sqlite.pragma("busy_timeout", { simple: true }) as number;
-  db.sqlite.pragma("busy_timeout = 0");
-  try {
-    db.sqlite.exec("BEGIN IMMEDIATE");
-    return true;
-  } catch (err) {
-    if (isBusy(err)) return false;
-    throw err;
-  } finally {
-    db.sqlite.pragma(`busy_timeout = ${saved}`);
+function checkDialect(): void {
+  if (activeDialect() !== tablesDialect) {
+    throw new Error(`DATABASE_URL now names a ${activeDialect()} database, but this process chose ${tablesDialect} tables at startup`);
   }
 }
 
 /**
- * Take the write lock, polling off the event loop for at most `timeoutMs` (default: busy_timeout;
- * then SQLITE_BUSY, a 503 or form message), run `fn` in that transaction and commit; a throw
- * rolls back. Only lib/db/write.ts calls this, one at a time, so an async `fn` meets no other writer.
+ * Open (and migrate) DATABASE_URL's database once, before first use: startup, scripts and test setup
+ * await this. SQLite also opens lazily in getDb(); PostgreSQL cannot (its pool and migrations are async).
  */
-export async function beginImmediate<T>(fn: (tx: Tx) => T | Promise<T>, timeoutMs?: number): Promise<T> {
-  const db = getDb();
-  const deadline = Date.now() + (timeoutMs ?? (db.sqlite.pragma("busy_timeout", { simple: true }) as number));
-  for (let delay = 5; !tryBegin(db); delay = Math.min(delay * 2, 100)) {
-    const left = deadline - Date.now();
-    if (left <= 0) throw Object.assign(new Error("The database is busy; try again shortly"), { code: "SQLITE_BUSY" });
-    await new Promise((r) => setTimeout(r, Math.min(delay, left)));
+export async function ready(): Promise<Db> {
+  checkDialect();
+  const url = wantedUrl();
+  if (g.heraldDb?.url === url) return g.heraldDb.db;
+  await closeDb();
+  g.heraldDb = isPostgresUrl(url) ? await openPg(url) : openSqlite(url);
+  return g.heraldDb.db;
+}
+
+/** The open database (inside a write: that write's transaction). */
+export function getDb(): Db {
+  const open = g.heraldWriteScope?.getStore();
+  if (open) return open;
+  const url = wantedUrl();
+  if (g.heraldDb?.url !== url) {
+    if (isPostgresUrl(url)) throw new Error("PostgreSQL is not open yet: `await ready()` (db/client.ts) at startup, before any query");
+    checkDialect();
+    const old = g.heraldDb;
+    g.heraldDb = undefined; // a failed open must not leave the closed connection cached
+    void old?.close();
+    g.heraldDb = openSqlite(url);
   }
-  try {
-    const value = await fn(db);
-    db.sqlite.exec("COMMIT");
-    return value;
-  } catch (err) {
-    if (db.sqlite.inTransaction) db.sqlite.exec("ROLLBACK");
-    throw err;
-  }
+  return g.heraldDb.db;
+}
+
+function driver(): Driver & { sqlite?: SqliteDb } {
+  getDb();
+  return g.heraldDb!;
+}
+
+/** Close the open database (scripts before exit, tests); the next ready()/getDb() opens it again. */
+export async function closeDb(): Promise<void> {
+  const old = g.heraldDb;
+  g.heraldDb = undefined;
+  await old?.close();
+}
+
+/** The better-sqlite3 handle, for the few SQLite-only mechanisms (and tests of them); throws on PostgreSQL. */
+export function sqliteHandle(): SqliteDb {
+  const d = driver();
+  if (!d.sqlite) throw new Error("This needs SQLite, but DATABASE_URL names a PostgreSQL database");
+  return d.sqlite;
+}
+
+/** Run one statement written in SQL both dialects read (drizzle's builders cannot express it). */
+export async function execute(q: Db, statement: SQL): Promise<void> {
+  await driver().execute(q, statement);
+}
+
+/**
+ * Take the database-wide write lock for at most `timeoutMs` (default: the busy timeout; then a busy
+ * error, a 503 or form message), run `fn` in that transaction and commit; a throw rolls back.
+ * Only lib/db/write.ts calls this, one at a time per process.
+ */
+export function beginImmediate<T>(fn: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T> {
+  return driver().transact(fn, timeoutMs);
+}
+
+/** Inside a write: tell every other instance what changed (PostgreSQL NOTIFY, sent on commit only). */
+export function announceChanges(tx: Tx, changes: readonly Change[]): Promise<void> {
+  return driver().announce(tx, changes);
 }

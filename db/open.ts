@@ -5,11 +5,14 @@ import fs from "node:fs";
 import path from "node:path";
 import * as schema from "@/db/schema";
 import { backfillUptimeFacts } from "@/db/backfill-uptime-facts";
+import { databaseUrl } from "@/db/dialect";
 
-export type Db = ReturnType<typeof openDatabase>;
+/** An open SQLite database: drizzle's db plus the better-sqlite3 handle (PRAGMAs, BEGIN IMMEDIATE). */
+export type SqliteDb = ReturnType<typeof openDatabase>;
 
+/** The SQLite file DATABASE_URL names (a path or file: URL; default ./data/herald.db). */
 export function databasePath(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_URL?.replace(/^file:/, "") || "./data/herald.db");
+  return path.resolve(/*turbopackIgnore: true*/ databaseUrl().replace(/^file:/, "") || "./data/herald.db");
 }
 
 /** Opens (creating if needed) and migrates the SQLite file. Safe to call from scripts and tests. */
@@ -18,11 +21,16 @@ export function openDatabase(file = databasePath()) {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   // Writers queue behind each other instead of failing at once; past this we answer 503.
-  sqlite.pragma(`busy_timeout = ${Number(process.env.HERALD_BUSY_TIMEOUT_MS ?? 5000)}`);
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs()}`);
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   const db = drizzle({ client: sqlite, schema });
   migrate(db, { migrationsFolder: path.join(/*turbopackIgnore: true*/ process.cwd(), "db/migrations") });
   backfillUptimeFacts(db);
   return Object.assign(db, { sqlite });
+}
+
+/** How long a write waits for another connection's write lock before answering busy (both dialects). */
+export function busyTimeoutMs(): number {
+  return Number(process.env.HERALD_BUSY_TIMEOUT_MS ?? 5000);
 }

@@ -20,8 +20,27 @@ export const conflict = (message: string) => new DomainError("conflict", message
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   new DomainError("rate_limited", message, { retryAfterSeconds });
 
-/** SQLite reports a held write lock as SQLITE_BUSY once busy_timeout has passed. */
+/** A driver error's code (SQLITE_BUSY, PostgreSQL's SQLSTATE, ECONNREFUSED…), looking through drizzle's wrapper. */
+export function errorCode(err: unknown): string | undefined {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+  }
+  return undefined;
+}
+
+/** The write lock stayed held past the wait: SQLITE_BUSY, or db/driver.ts busyError() on PostgreSQL. */
 export function isBusyError(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+  return errorCode(err)?.startsWith("SQLITE_BUSY") ?? false;
+}
+
+// Socket failures, SQLSTATE class 08 (connection exception) and 57P01-03 (server shutting down/starting).
+const UNAVAILABLE = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|08...|57P0[123])$/;
+const UNAVAILABLE_TEXT = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/;
+
+/** The database server cannot be reached (down, restarting, partitioned): a 503, like busy. */
+export function isUnavailableError(err: unknown): boolean {
+  if (UNAVAILABLE.test(errorCode(err) ?? "")) return true;
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) if (UNAVAILABLE_TEXT.test(e.message)) return true;
+  return false;
 }

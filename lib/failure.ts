@@ -1,9 +1,11 @@
 import { ZodError } from "zod";
-import { DomainError, isBusyError, type ErrorCode } from "@/lib/errors";
+import { DomainError, isBusyError, isUnavailableError, type ErrorCode } from "@/lib/errors";
 import { fieldErrors } from "@/lib/incidents/input";
 
 /** The one wording of a busy database, for forms and the API alike. */
 export const BUSY_MESSAGE = "The database is busy; try again shortly. Nothing was saved.";
+/** The database server cannot be reached (PostgreSQL down, restarting or cut off). */
+export const UNAVAILABLE_MESSAGE = "The database cannot be reached right now; try again shortly.";
 
 /** The one table from a domain failure to an HTTP status; forms use the same codes. */
 export const STATUS: Record<ErrorCode, number> = {
@@ -24,7 +26,7 @@ function detailFields(err: DomainError): Record<string, string> | undefined {
 }
 
 /**
- * Explain a zod, domain or busy failure; null for anything else (a bug: callers log it and answer
+ * Explain a zod, domain, busy or unreachable-database failure; null for anything else (a bug: callers log it and answer
  * 500 or let the error page show). Route wrappers and the action wrapper both come here.
  */
 export function explainFailure(err: unknown): Failure | null {
@@ -42,5 +44,6 @@ export function explainFailure(err: unknown): Failure | null {
     return { code: err.code, status: STATUS[err.code], message: err.message, fields: detailFields(err) };
   }
   if (isBusyError(err)) return { code: "busy", status: 503, message: BUSY_MESSAGE };
+  if (isUnavailableError(err)) return { code: "busy", status: 503, message: UNAVAILABLE_MESSAGE };
   return null;
 }

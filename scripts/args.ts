@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { closeDb, ready } from "@/db/client";
 
 /** `--key value` flags for the CLI scripts; exits with a usage line on unknown flags. */
 export function flags<K extends string>(names: readonly K[], usage: string): Partial<Record<K, string>> {
@@ -11,10 +12,15 @@ export function flags<K extends string>(names: readonly K[], usage: string): Par
   }
 }
 
-/** Run a CLI body and turn domain errors into one readable line and exit code 1. */
-export async function run(body: () => Promise<void>): Promise<void> {
+/**
+ * Run a CLI body on the opened (migrated) database, then close it (a PostgreSQL pool would keep the
+ * process alive); domain errors become one readable line and exit code 1.
+ */
+export async function run(body: () => Promise<void>, opts: { open?: boolean } = {}): Promise<void> {
   try {
+    if (opts.open !== false) await ready();
     await body();
+    await closeDb();
   } catch (err) {
     const e = err as { issues?: { message: string }[]; message?: string };
     console.error(`error: ${e.issues ? e.issues.map((i) => i.message).join("; ") : e.message}`);

@@ -2,10 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { databasePath } from "@/db/open";
+import { databaseUrl, isPostgresUrl } from "@/db/dialect";
+import { backupPostgres } from "@/scripts/db-backup-pg";
 import { run } from "@/scripts/args";
 
-// npm run db:backup [-- <file>]: an online backup of DATABASE_URL through SQLite's backup API,
-// safe while Herald serves traffic. Prints the backup's path on stdout (details on stderr).
+// npm run db:backup [-- <file>]: an online backup of DATABASE_URL through SQLite's backup API (on
+// PostgreSQL: pg_dump), safe while Herald serves traffic. Prints the backup's path on stdout (details on stderr).
 const usage = "npm run db:backup [-- <backup file>]";
 const args = process.argv.slice(2).filter((a) => a !== "--");
 if (args.length > 1 || args[0]?.startsWith("-")) {
@@ -16,6 +18,14 @@ if (args.length > 1 || args[0]?.startsWith("-")) {
 const stamp = (d: Date) => d.toISOString().replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "");
 
 await run(async () => {
+  if (isPostgresUrl(databaseUrl())) {
+    const dest = path.resolve(args[0] ?? path.join("data", "backups", `herald-${stamp(new Date())}.pgdump`));
+    if (fs.existsSync(dest)) throw new Error(`${dest} already exists; choose another file`);
+    fs.mkdirSync(path.dirname(dest), { recursive: true });
+    await backupPostgres(databaseUrl(), dest);
+    console.log(dest);
+    return;
+  }
   const source = databasePath();
   if (!fs.existsSync(source)) throw new Error(`No database at ${source} (set DATABASE_URL)`);
   const dest = path.resolve(args[0] ?? path.join("data", "backups", `herald-${stamp(new Date())}.db`));
@@ -53,4 +63,4 @@ await run(async () => {
   copy.close();
   fs.renameSync(partial, dest);
   console.log(dest);
-});
+}, { open: false });

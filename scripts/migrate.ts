@@ -1,4 +1,5 @@
-import { databasePath, openDatabase } from "@/db/open";
+import { describeDatabase } from "@/db/dialect";
+import { run } from "@/scripts/args";
 
-openDatabase().sqlite.close();
-console.log(`Database ready at ${databasePath()}`);
+// run() opens the database (which migrates it) and closes it afterwards.
+await run(async () => { console.log(`Database ready at ${describeDatabase()}`); });

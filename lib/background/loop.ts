@@ -3,7 +3,7 @@ import { acquireLease, leaseTtlMs, releaseLease, takeLease } from "@/lib/backgro
 import { jobs, setWaker, type Job } from "@/lib/background/jobs";
 import { loopState, type JobState } from "@/lib/background/loop-state";
 import { tryWrite } from "@/lib/db/write";
-import { isBusyError } from "@/lib/errors";
+import { isBusyError, isUnavailableError } from "@/lib/errors";
 
 const g = globalThis as unknown as { heraldInstanceId?: string };
 /** This process as a lease holder; on globalThis so every bundle of the process agrees. */
@@ -46,9 +46,9 @@ export function startLoop(): () => Promise<void> {
         }
         busyLogged = false;
       } catch (err) {
-        // A busy database is an expected state (the next tick retries): say so once, not every tick.
-        if (!isBusyError(err)) console.error(`[herald] job ${job.name} failed`, err);
-        else if (!busyLogged) { busyLogged = true; console.warn(`[herald] job ${job.name} waits: the database is busy`); }
+        // A busy or unreachable database is an expected state (the next tick retries): say so once, not every tick.
+        if (!isBusyError(err) && !isUnavailableError(err)) console.error(`[herald] job ${job.name} failed`, err);
+        else if (!busyLogged) { busyLogged = true; console.warn(`[herald] job ${job.name} waits: the database is ${isBusyError(err) ? "busy" : "unreachable"}`); }
       } finally {
         clearInterval(beat);
         running = false;

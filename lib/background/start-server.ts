@@ -1,5 +1,5 @@
 import { isMainThread } from "node:worker_threads";
-import { getDb } from "@/db/client";
+import { ready } from "@/db/client";
 import { startLoop } from "@/lib/background/loop";
 import "@/lib/fanout/dispatcher-job";
 import "@/lib/certs/check-job";
@@ -15,7 +15,7 @@ export async function startServer(): Promise<void> {
   const g = globalThis as unknown as Globals;
   if (g.heraldStarted) return;
   g.heraldStarted = true;
-  getDb(); // opening migrates
+  await ready(); // opens and migrates; PostgreSQL must be open before the first request
   // Jobs register themselves on import; each domain adds one line here.
   if (process.env.HERALD_BACKGROUND === "off") return;
   // Stopping hands the job leases over at once instead of after their TTL. When Next runs in a

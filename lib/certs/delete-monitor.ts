@@ -1,4 +1,4 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, count, eq, ne } from "drizzle-orm";
 import { checkResults, incidents, monitorComponents, monitors, notices } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
@@ -18,7 +18,8 @@ export async function deleteMonitor(id: number, actor: Actor, opts: { now?: numb
     const open = (await tx.select({ id: incidents.id }).from(incidents)
       .where(and(eq(incidents.monitorId, id), eq(incidents.origin, "monitor"), ne(incidents.status, "resolved"))).limit(1))[0];
     if (open) throw conflict(`Monitor ${id} has open incident ${open.id}; resolve it first`);
-    const results = (await tx.delete(checkResults).where(eq(checkResults.monitorId, id))).changes;
+    const results = (await tx.select({ n: count() }).from(checkResults).where(eq(checkResults.monitorId, id)))[0]?.n ?? 0;
+    await tx.delete(checkResults).where(eq(checkResults.monitorId, id));
     await tx.delete(notices).where(eq(notices.monitorId, id));
     await tx.delete(monitorComponents).where(eq(monitorComponents.monitorId, id));
     await tx.delete(monitors).where(eq(monitors.id, id));

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pLimit, { type LimitFunction } from "p-limit";
-import { beginImmediate, type Tx } from "@/db/client";
+import { announceChanges, beginImmediate, type Tx } from "@/db/client";
 import { committed, type Change } from "@/lib/events/after-commit";
 import { isBusyError } from "@/lib/errors";
 
@@ -26,7 +26,11 @@ const scope = (g.heraldWriteScope ??= new AsyncLocalStorage<Tx>());
 export async function write<T>(fn: (tx: Tx) => Written<T> | Promise<Written<T>>, opts: WriteOptions = {}): Promise<T> {
   const open = scope.getStore();
   if (open) return (await fn(open)).value; // the outer write commits and announces
-  const { value, changes } = await queue(() => beginImmediate((tx) => scope.run(tx, () => fn(tx)), opts.lockTimeoutMs));
+  const { value, changes } = await queue(() => beginImmediate(async (tx) => {
+    const written = await scope.run(tx, () => fn(tx));
+    await announceChanges(tx, written.changes); // other instances hear of it on commit (PostgreSQL)
+    return written;
+  }, opts.lockTimeoutMs));
   for (const change of changes) committed(change);
   return value;
 }

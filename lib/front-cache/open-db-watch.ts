@@ -1,4 +1,4 @@
-import { dialectOf } from "@/db/dialect";
+import { isPostgresUrl } from "@/db/dialect";
 import { databasePath } from "@/db/open";
 import type { Change } from "@/lib/events/after-commit";
 import { watchDatabase } from "@/lib/front-cache/change-watch";
@@ -22,7 +22,7 @@ export type DbWatch = {
  * `onChange` runs for commits made elsewhere (another instance, a CLI script).
  */
 export function openDbWatch(url: string | undefined, onChange: () => void): DbWatch {
-  if (dialectOf(url) === "sqlite") {
+  if (!isPostgresUrl(url)) {
     const lookup = openLookup(databasePath());
     const watch = watchDatabase(databasePath(), onChange);
     return {

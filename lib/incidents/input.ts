@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CLASSIFICATIONS, COMPONENT_STATUSES, IMPACTS, INCIDENT_STATUSES } from "@/db/schema";
 import { checkChannelOptions, checkOneXOption, MAX_CUSTOM_TEXT } from "@/lib/incidents/check-channel-options";
+import { dropNul } from "@/lib/text/drop-nul";
 
 export const MAX_TITLE = 200;
 export const MAX_BODY = 20_000;
@@ -10,6 +11,7 @@ export const MAX_POST = 280;
 const text = (label: string, max: number) =>
   z
     .string({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be text`) })
+    .overwrite(dropNul)
     .trim()
     .max(max, { error: `${label} is too long (at most ${max} characters)` });
 

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { MAINTENANCE_STATUSES } from "@/db/schema";
 import { MAX_BODY, MAX_TITLE } from "@/lib/incidents/input";
+import { dropNul } from "@/lib/text/drop-nul";
 
 export const MAX_REMIND_MINUTES = 7 * 24 * 60;
 export const MAX_COMPONENTS = 200;
 
 const text = (label: string, max: number) => z
   .string({ error: (i) => (i.input === undefined ? `${label} is required` : `${label} must be text`) })
-  .trim().min(1, { error: `${label} is required` }).max(max, { error: `${label} is too long (at most ${max} characters)` });
+  .overwrite(dropNul).trim().min(1, { error: `${label} is required` }).max(max, { error: `${label} is too long (at most ${max} characters)` });
 
 /** ISO 8601 with an explicit zone; converted to UTC ms. */
 const time = (label: string) => z

@@ -11,7 +11,7 @@ export async function dismissNotice(id: number, actor: Actor, now = Date.now()):
     const notice = (await tx.select().from(notices).where(eq(notices.id, id)).limit(1))[0];
     if (!notice) throw notFound(`No notice ${id}`);
     const changed = (await tx.update(notices).set({ dismissedAt: now })
-      .where(and(eq(notices.id, id), isNull(notices.dismissedAt)))).changes;
+      .where(and(eq(notices.id, id), isNull(notices.dismissedAt))).returning({ id: notices.id })).length;
     if (changed > 0) await recordAudit(actor, { action: "notice.dismissed", target: String(id), detail: { kind: notice.kind } }, tx, now);
     return { value: undefined, changes: [] }; // notices are console-only
   });

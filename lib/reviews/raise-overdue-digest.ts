@@ -21,7 +21,7 @@ export async function raiseOverdueDigest(now = Date.now()): Promise<{ created: b
     const more = total > ids.length ? ` and ${total - ids.length} more` : "";
     const message = `${total} post-incident review${total === 1 ? " is" : "s are"} overdue (more than 5 business days after resolution): ${ids.join(", ")}${more}.`;
     const created = (await tx.insert(notices).values({ kind: REVIEW_OVERDUE, dedupKey, level: "warning", message, createdAt: now })
-      .onConflictDoNothing()).changes > 0;
+      .onConflictDoNothing().returning({ id: notices.id })).length > 0;
     return { value: { created, total }, changes: [] }; // notices are console-only
   });
 }

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { dropNul } from "@/lib/text/drop-nul";
 
 const text = (label: string, max: number) =>
-  z.string({ error: `${label} must be text` }).trim().max(max, { error: `${label} must be at most ${max} characters` });
+  z.string({ error: `${label} must be text` }).overwrite(dropNul).trim().max(max, { error: `${label} must be at most ${max} characters` });
 const name = (label: string) => text(label, 80).min(1, { error: `${label} is required` });
 const slug = z.string({ error: "slug must be text" }).trim()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "slug may hold only lowercase letters, digits and single hyphens (like mail-flow)" })

@@ -1,4 +1,4 @@
-import { DomainError, isBusyError } from "@/lib/errors";
+import { DomainError, isBusyError, isUnavailableError } from "@/lib/errors";
 
 const HEADERS = {
   "Access-Control-Allow-Origin": "*",
@@ -22,7 +22,7 @@ export function publicJsonRoute(load: () => Promise<unknown>) {
     } catch (err) {
       // A refused query (/uptime.json?days=…) says why; the front cache refuses the same before any render.
       if (err instanceof DomainError && err.code === "invalid") return new Response(safeJson({ error: err.message }), { status: 422, headers: { ...HEADERS, "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } });
-      const busy = isBusyError(err);
+      const busy = isBusyError(err) || isUnavailableError(err); // a held lock or an unreachable database server
       if (!busy) console.error("[herald] /api/v2 failed", err);
       return new Response(safeJson({ error: busy ? "Busy; try again shortly" : "Internal error" }), { status: busy ? 503 : 500, headers: { ...HEADERS, "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } });
     }

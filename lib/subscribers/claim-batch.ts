@@ -1,9 +1,9 @@
-import { and, asc, eq, exists, gt, inArray, isNull, lt, lte, not, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { aliasedTable, and, asc, eq, exists, gt, inArray, isNull, lt, lte, not, sql } from "drizzle-orm";
 import { deliveries, subscribers, type Delivery } from "@/db/schema";
 import { write } from "@/lib/db/write";
 
-const earlier = alias(deliveries, "earlier");
+// drizzle-orm's own alias, not sqlite-core's: `deliveries` is the active dialect's table (db/tables.ts).
+const earlier = aliasedTable(deliveries, "earlier");
 
 /**
  * Claim up to `limit` due deliveries of a subscriber channel in one write, before any send.

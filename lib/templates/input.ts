@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { IMPACTS, INCIDENT_STATUSES, TEMPLATE_KINDS } from "@/db/schema";
 import { componentChanges, MAX_BODY, MAX_TITLE } from "@/lib/incidents/input";
+import { dropNul } from "@/lib/text/drop-nul";
 
 export const MAX_TEMPLATE_NAME = 100;
 
 const text = (label: string, max: number) => z
   .string({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be text`) })
+  .overwrite(dropNul)
   .trim()
   .max(max, { error: `${label} is too long (at most ${max} characters)` });
 

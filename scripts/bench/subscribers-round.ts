@@ -1,6 +1,6 @@
 import { SMTPServer } from "smtp-server";
 import type { AddressInfo } from "node:net";
-import { getDb } from "@/db/client";
+import { sqliteHandle } from "@/db/client";
 import { seed } from "@/db/seed";
 import { systemActor } from "@/lib/auth/actor";
 import { write } from "@/lib/db/write";
@@ -19,7 +19,7 @@ process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo
 process.env.HERALD_MAIL_FROM = "bench@example.com";
 
 await seed({ incidents: false });
-const { sqlite } = getDb();
+const { sqlite } = sqliteHandle();
 const insert = sqlite.prepare("INSERT INTO subscribers (channel, target, target_key, created_at, confirmed_at) VALUES ('email', ?, ?, 1, 1)");
 sqlite.transaction(() => { for (let i = 0; i < n; i++) insert.run(`reader${i}@example.com`, `reader${i}@example.com`); })();
 

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";
@@ -86,8 +86,11 @@ describe("bearer token authentication", () => {
     const before = (await getDb().select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(t))).limit(1))[0];
     expect(before?.lastUsedAt).toBeNull();
     await call(listServices, { path: "/api/v1/services", token: t });
-    const after = (await getDb().select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(t))).limit(1))[0];
-    expect(after?.lastUsedAt).toBeGreaterThan(0);
+    // Recorded best-effort after the answer (tryWrite), so it may land just after the call returns.
+    await vi.waitFor(async () => {
+      const after = (await getDb().select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(t))).limit(1))[0];
+      expect(after?.lastUsedAt).toBeGreaterThan(0);
+    });
   });
 });
 

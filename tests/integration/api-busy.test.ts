@@ -1,29 +1,25 @@
-import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listServices } from "@/app/api/v1/services/route";
 import { POST as createIncident } from "@/app/api/v1/incidents/route";
-import { databasePath } from "@/db/open";
 import { seedCatalog } from "@/tests/support/fixtures";
+import { holdWriteLock } from "@/tests/support/db-kit";
 import { call, snapshot, tokenOf, type ErrorJson } from "@/tests/integration/api-support";
 
 // Read when the connection opens (lazily, in beforeAll): wait briefly for the lock, then give up.
 process.env.HERALD_BUSY_TIMEOUT_MS = "150";
 
 let token: string;
-let other: Database.Database;
 
 beforeAll(async () => {
   await seedCatalog();
   token = await tokenOf("responder@herald.test");
   await call(listServices, { path: "/api/v1/services", token }); // marks the token used, so reads stay reads
-  other = new Database(databasePath());
 });
-afterAll(() => other?.close());
 
 describe("a busy database", () => {
   it("answers 503 with a JSON error while another connection holds the write lock, and 201 after", async () => {
     const body = { service: "teams", title: "Busy", message: "x" };
-    other.exec("BEGIN IMMEDIATE");
+    const other = await holdWriteLock();
     try {
       const snap = await snapshot(); // WAL: reads still work under another writer's lock
       const res = await call(createIncident, { path: "/api/v1/incidents", token, body });
@@ -32,7 +28,7 @@ describe("a busy database", () => {
       expect((await call(listServices, { path: "/api/v1/services", token })).status).toBe(200);
       expect(await snapshot()).toEqual(snap);
     } finally {
-      other.exec("ROLLBACK");
+      await other.release();
     }
     expect((await call(createIncident, { path: "/api/v1/incidents", token, body })).status).toBe(201);
   });

@@ -4,20 +4,23 @@ import { openLookup } from "@/lib/front-cache/lookup";
 import { cacheKey, type Decision } from "@/lib/front-cache/policy";
 import { loadHistoryPage } from "@/lib/public/history-page-data";
 import { open, seedCatalog } from "@/tests/support/fixtures";
+import { onPg } from "@/tests/support/db-kit";
 
 // The real lookup on a real SQLite file: three incidents started at known times.
 const T1 = Date.UTC(2024, 0, 10), T2 = Date.UTC(2024, 1, 10), T3 = Date.UTC(2024, 2, 10);
 let ids: string[] = [];
 let lookup: ReturnType<typeof openLookup>;
 beforeAll(async () => {
+  if (onPg) return;
   await seedCatalog();
   ids = [(await open({}, T1)).id, (await open({}, T2)).id, (await open({}, T3)).id];
   lookup = openLookup(databasePath());
 });
-afterAll(() => lookup.close());
+afterAll(() => lookup?.close());
 const decide = (url: string, method = "GET", headers = {}): Decision => cacheKey(method, url, headers, lookup);
 
-describe("front cache policy: every public URL maps to a few canonical keys", () => {
+// SQLite-only for now: the main thread's lookup reads the SQLite file; its PostgreSQL side is P3's (issue 15).
+describe.skipIf(onPg)("front cache policy: every public URL maps to a few canonical keys", () => {
   it("redirects HTML pages with anything but their own parameters to the canonical URL", () => {
     const [a] = ids;
     const table: [string, Decision][] = [

@@ -6,8 +6,13 @@ import { eq } from "drizzle-orm";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/open";
-import * as sqliteSchema from "@/db/schema";
+import Database from "better-sqlite3";
+import { drizzle as sqliteDrizzle } from "drizzle-orm/better-sqlite3";
+import { migrate as sqliteMigrate } from "drizzle-orm/better-sqlite3/migrator";
+import fs from "node:fs";
+import os from "node:os";
+// The SQLite tables whatever this run's dialect (`@/db/schema` is the active dialect's: db/tables.ts).
+import * as sqliteSchema from "@/db/sqlite/schema";
 import * as pgSchema from "@/db/pg/schema";
 import { freshPgDatabase } from "../support/pg-db";
 import { pgShape, sqliteShape, type Shape } from "../support/schema-shape";
@@ -29,9 +34,13 @@ let actual: Shape;
 let pool: pg.Pool;
 
 beforeAll(async () => {
-  const sqlite = openDatabase(); // a fresh file (tests/support/temp-db.ts), migrated by db/migrations
-  expected = sqliteShape(sqlite.sqlite, (t, c) => declared.get(`${t}.${c}`));
-  sqlite.sqlite.close();
+  // A fresh SQLite file migrated by db/migrations, whichever database this run's tests use.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "herald-shape-"));
+  const sqlite = new Database(path.join(dir, "shape.db"));
+  sqliteMigrate(sqliteDrizzle({ client: sqlite }), { migrationsFolder: path.resolve("db/migrations") });
+  expected = sqliteShape(sqlite, (t, c) => declared.get(`${t}.${c}`));
+  sqlite.close();
+  fs.rmSync(dir, { recursive: true, force: true });
   pool = new pg.Pool({ connectionString: await freshPgDatabase(), max: 2 });
   await migrate(drizzle({ client: pool }), { migrationsFolder: path.resolve("db/pg/migrations") });
   const client = await pool.connect();

@@ -1,6 +1,5 @@
 process.env.HERALD_BUSY_TIMEOUT_MS = "200"; // before the first connection opens
 
-import Database from "better-sqlite3";
 import { redirect } from "next/navigation";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -15,6 +14,7 @@ import { openIncident } from "@/lib/incidents/open-incident";
 import { postUpdate } from "@/lib/incidents/post-update";
 import { listIncidents } from "@/lib/incidents/list-incidents";
 import { open, seedCatalog } from "@/tests/support/fixtures";
+import { holdWriteLock } from "@/tests/support/db-kit";
 
 // The real wrapper, verbs, zod readers and SQLite file; only the request (who is signed in, what
 // Next re-renders) comes from this kit, because there is no Next request in a unit test.
@@ -78,16 +78,14 @@ describe("action(): auth, parse, one verb, one error table", () => {
 
   it("says the one busy message when another connection holds the write lock, and saves nothing", async () => {
     const n = await incidentCount();
-    const holder = new Database(process.env.DATABASE_URL as string);
-    holder.exec("BEGIN IMMEDIATE");
+    const holder = await holdWriteLock();
     try {
       const typed = { service: "teams", title: "While locked", message: "Waiting", status: "investigating", nextUpdate: "none" };
       const state = await openAction(undefined, form(typed));
       expect(state.errors).toEqual({ _: "The database is busy; try again shortly. Nothing was saved." });
       expect(state.values).toEqual(typed);
     } finally {
-      holder.exec("ROLLBACK");
-      holder.close();
+      await holder.release();
     }
     expect(await incidentCount()).toBe(n);
   });

@@ -1,25 +1,28 @@
-import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { settings } from "@/db/schema";
 import { write } from "@/lib/db/write";
 import { onCommitted, type Change } from "@/lib/events/after-commit";
+import { otherConnection, type OtherConnection } from "@/tests/support/db-kit";
 
-// write() against the real temp database file, with a second real connection as "another process".
-const file = () => process.env.DATABASE_URL as string;
-const other = () => new Database(file());
-const storedOn = (conn: Database.Database, key: string) =>
-  (conn.prepare("SELECT value FROM settings WHERE key = ?").get(key) as { value: string } | undefined)?.value;
+// write() against the real temp database, with a second real connection as "another process".
+const other = otherConnection;
+// The raw JSON text as stored (SQLite text, PostgreSQL jsonb cast to text).
+const storedOn = async (conn: OtherConnection, key: string) =>
+  (await conn.query<{ value: string }>("SELECT CAST(value AS TEXT) AS value FROM settings WHERE key = $1", [key]))[0]?.value;
 
-let heard: { change: Change; visibleElsewhere: string | undefined }[] = [];
-const watcher = other();
+let heard: { change: Change; visibleElsewhere: Promise<string | undefined> }[] = [];
+let watcher: OtherConnection;
 
-beforeAll(() => {
+beforeAll(async () => {
   getDb(); // migrate the file before the watcher reads it
+  watcher = await other();
   onCommitted("db-write-test", (change) => { heard.push({ change, visibleElsewhere: storedOn(watcher, change.id) }); });
 });
+afterAll(() => watcher.close());
 afterEach(() => { heard = []; });
+const settled = async () => await Promise.all(heard.map(async (h) => ({ change: h.change, visibleElsewhere: await h.visibleElsewhere })));
 
 const put = (key: string, value: string) =>
   write(async (tx) => {
@@ -30,7 +33,7 @@ const put = (key: string, value: string) =>
 describe("write(): lock, transaction, announce after commit", () => {
   it("announces each declared change once, after the commit is visible to other connections", async () => {
     expect(await put("committed-key", "v1")).toBe("committed-key");
-    expect(heard).toEqual([{ change: { kind: "monitor", id: "committed-key" }, visibleElsewhere: '"v1"' }]);
+    expect(await settled()).toEqual([{ change: { kind: "monitor", id: "committed-key" }, visibleElsewhere: '"v1"' }]);
   });
 
   it("announces nothing and stores nothing when the transaction throws", async () => {
@@ -41,13 +44,13 @@ describe("write(): lock, transaction, announce after commit", () => {
     });
     await expect(failing).rejects.toThrow("refused half-way");
     expect(heard).toEqual([]);
-    expect(storedOn(watcher, "rolled-back")).toBeUndefined();
+    expect(await storedOn(watcher, "rolled-back")).toBeUndefined();
   });
 
   it("waits, without blocking the event loop, for a write lock another connection holds", async () => {
-    const holder = other();
-    holder.exec("BEGIN IMMEDIATE");
-    holder.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('held', '\"by the other\"', 1)").run();
+    const holder = await other();
+    await holder.lockWrites();
+    await holder.query("INSERT INTO settings (key, value, updated_at) VALUES ('held', '\"by the other\"', 1)");
     let ran = false;
     const waiting = write(async (tx) => {
       ran = true;
@@ -56,21 +59,21 @@ describe("write(): lock, transaction, announce after commit", () => {
     });
     for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r)); // the loop keeps turning
     expect(ran).toBe(false);
-    holder.exec("COMMIT");
+    await holder.commit();
     expect(await waiting).toBe("by the other"); // ran only after the other write committed
-    holder.close();
+    await holder.close();
   });
 
   it("gives up with SQLITE_BUSY past the timeout, never running the transaction", async () => {
-    const holder = other();
-    holder.exec("BEGIN IMMEDIATE");
+    const holder = await other();
+    await holder.lockWrites();
     let ran = false;
     try {
       await expect(write(() => { ran = true; return { value: 1, changes: [{ kind: "monitor", id: "x" }] }; }, { lockTimeoutMs: 30 }))
         .rejects.toMatchObject({ code: "SQLITE_BUSY" });
     } finally {
-      holder.exec("ROLLBACK");
-      holder.close();
+      await holder.rollback();
+      await holder.close();
     }
     expect(ran).toBe(false);
     expect(heard).toEqual([]);

@@ -4,7 +4,7 @@ import { index, integer, numeric, sqliteTable, text } from "drizzle-orm/sqlite-c
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { toPg } from "@/db/pg/to-pg";
 import * as pgSchema from "@/db/pg/schema";
-import * as sqliteSchema from "@/db/schema";
+import * as sqliteSchema from "@/db/sqlite/schema";
 
 // Checked by tsc (npm run check): domain code gets the same row types from either dialect's tables.
 expectTypeOf<typeof pgSchema.incidents.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.incidents.$inferSelect>();
