@@ -1,10 +1,9 @@
-import { and, desc, eq, inArray, lt, notInArray, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { aliasedTable, and, desc, eq, inArray, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import { incidents, incidentUpdates, services, type EventKind } from "@/db/schema";
 import { getDb } from "@/db/client";
 import { CLOSED_STATUSES } from "@/lib/incidents/derive";
 
-const newer = alias(incidentUpdates, "newer");
+const newer = aliasedTable(incidentUpdates, "newer");
 
 /** `kind` defaults to incidents only: maintenances are listed apart, as Statuspage does. */
 export type IncidentListFilter = { state?: "open" | "resolved" | "all"; limit?: number; before?: number; serviceSlug?: string; kind?: EventKind | "all" };

@@ -1,5 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { aliasedTable, and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { componentStatusChanges, incidentComponents, incidents } from "@/db/schema";
 import { listServices } from "@/lib/services/list-services";
@@ -7,7 +6,7 @@ import { incidentsByDay, type IncidentSpan } from "@/lib/uptime/day-incidents";
 import { rollupDays, windowUptime, type StatusFact } from "@/lib/uptime/rollup-days";
 import { DAY_MS, utcDayStart } from "@/lib/uptime/severity";
 
-const earlier = alias(componentStatusChanges, "earlier");
+const earlier = aliasedTable(componentStatusChanges, "earlier");
 
 export type UptimeDay = { date: string; uptime: number; worst: StatusFact["status"]; incidents: string[] };
 export type ComponentUptime = { service: string; slug: string; name: string; uptime: number; days: UptimeDay[] };
