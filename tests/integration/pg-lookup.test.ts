@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { databasePath, openDatabase } from "@/db/open";
 import * as pgSchema from "@/db/pg/schema";
-import * as sqliteSchema from "@/db/schema";
+import * as sqliteSchema from "@/db/sqlite/schema";
 import { openLookup } from "@/lib/front-cache/lookup";
 import { openDbWatch, type DbWatch } from "@/lib/front-cache/open-db-watch";
 import { openPgLookup } from "@/lib/front-cache/pg-lookup";
