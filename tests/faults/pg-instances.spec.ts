@@ -29,7 +29,7 @@ async function msUntilShown(app: AppServer, paths: string[], needle: string, sin
 }
 
 // One cluster, one database, two instances for the whole file (starting servers is the slow part):
-// the drills run in order and each leaves the next a working pair, or after the kill, B alone.
+// the drills run in order and each leaves the next a working pair (A is restarted after its kill).
 test.describe.serial("fault: PostgreSQL drills", () => {
   let cluster: PgCluster, x: FakeX, url: string, a: AppServer, b: AppServer, token: string;
   const apps: AppServer[] = [];
