@@ -48,8 +48,9 @@ export function query<T>(dbPath: string, sql: string, ...params: unknown[]): T[]
 export type DeliveryRow = { id: number; update_id: number; incident_id: string; state: string; remote_id: string | null; claimed_at: number | null; last_error: string | null };
 
 /** One channel's outbox rows in thread order (the order of the incident's updates). */
-export const deliveriesOf = (dbPath: string, channel: string) => query<DeliveryRow>(dbPath, `SELECT d.id, d.update_id, d.incident_id, d.state, d.remote_id, d.claimed_at, d.last_error
-  FROM deliveries d JOIN incident_updates u ON u.id = d.update_id WHERE d.channel = ? ORDER BY d.incident_id, u.posted_at, u.id`, channel);
+export const DELIVERIES_SQL = `SELECT d.id, d.update_id, d.incident_id, d.state, d.remote_id, d.claimed_at, d.last_error
+  FROM deliveries d JOIN incident_updates u ON u.id = d.update_id WHERE d.channel = ? ORDER BY d.incident_id, u.posted_at, u.id`;
+export const deliveriesOf = (dbPath: string, channel: string) => query<DeliveryRow>(dbPath, DELIVERIES_SQL, channel);
 export const xDeliveries = (dbPath: string) => deliveriesOf(dbPath, "x");
 
 /** Posts of one incident: each starts with the incident id (TM200001 never matches TM2000011). */
@@ -59,8 +60,8 @@ export const threadOf = (fake: FakeX, id: string): Tweet[] => fake.tweets.filter
  * The exactly-once invariant for every incident: each update went out as exactly one post,
  * the posts form one reply chain in update order, and each outbox row names its post.
  */
-export function expectThreadsExactlyOnce(dbPath: string, fake: FakeX): { incidents: number; posts: number } {
-  const rows = xDeliveries(dbPath);
+export function expectThreadsExactlyOnce(db: string | DeliveryRow[], fake: FakeX): { incidents: number; posts: number } {
+  const rows = typeof db === "string" ? xDeliveries(db) : db; // a SQLite file, or rows read elsewhere (PostgreSQL)
   const byIncident = new Map<string, DeliveryRow[]>();
   for (const r of rows) byIncident.set(r.incident_id, [...(byIncident.get(r.incident_id) ?? []), r]);
   for (const [id, list] of byIncident) {

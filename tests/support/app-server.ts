@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
+/** `dbPath` is the server's DATABASE_URL: a SQLite file, or a postgres:// URL when started with `databaseUrl`. */
 export type AppServer = { url: string; port: number; dbPath: string; dir: string; proc: ChildProcess; stop(): Promise<void>; kill(): Promise<void>; output(): string };
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -34,12 +35,13 @@ export function runScript(script: string, args: string[], env: Record<string, st
 
 /**
  * Start the built production server (`next build` must have run) on a free loopback port,
- * with its own fresh SQLite file, seeded with the demo catalog and users unless told not to.
+ * with its own fresh SQLite file (or the PostgreSQL database `databaseUrl` names), seeded with the
+ * demo catalog and users unless told not to.
  */
-export async function startApp(opts: { env?: Record<string, string>; seed?: "demo" | "catalog" | "none"; dbPath?: string } = {}): Promise<AppServer> {
+export async function startApp(opts: { env?: Record<string, string>; seed?: "demo" | "catalog" | "none"; dbPath?: string; databaseUrl?: string } = {}): Promise<AppServer> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(root, "tests/.tmp/app-"));
-  const dbPath = opts.dbPath ?? path.join(dir, "herald.db");
+  const dbPath = opts.databaseUrl ?? opts.dbPath ?? path.join(dir, "herald.db");
   const url = `http://127.0.0.1:${port}`;
   const env = { DATABASE_URL: dbPath, PORT: String(port), NEXTAUTH_URL: url, NEXTAUTH_SECRET: "test-secret-not-for-production", HOSTNAME: "127.0.0.1", ...opts.env };
   if (opts.seed !== "none") await runScript("seed.ts", opts.seed === "catalog" ? ["--no-incidents"] : [], { ...env, [DEMO_PASSWORD_ENV]: KNOWN_PASSWORD });
