@@ -39,12 +39,24 @@ export function runScript(script: string, args: string[], env: Record<string, st
  * demo catalog and users unless told not to.
  */
 export async function startApp(opts: { env?: Record<string, string>; seed?: "demo" | "catalog" | "none"; dbPath?: string; databaseUrl?: string } = {}): Promise<AppServer> {
-  const port = await freePort();
   const dir = fs.mkdtempSync(path.join(root, "tests/.tmp/app-"));
   const dbPath = opts.databaseUrl ?? opts.dbPath ?? path.join(dir, "herald.db");
+  const envFor = (port: number) => ({ DATABASE_URL: dbPath, PORT: String(port), NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: "test-secret-not-for-production", HOSTNAME: "127.0.0.1", ...opts.env });
+  if (opts.seed !== "none") await runScript("seed.ts", opts.seed === "catalog" ? ["--no-incidents"] : [], { ...envFor(0), [DEMO_PASSWORD_ENV]: KNOWN_PASSWORD });
+  // freePort() lets go of the port before the server binds it: on a busy machine another process may
+  // take it in between, so a start that fails with EADDRINUSE tries another port.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    try {
+      return await spawnApp(port, envFor(port), dbPath, dir);
+    } catch (err) {
+      if (attempt >= 3 || !String(err).includes("EADDRINUSE")) throw err;
+    }
+  }
+}
+
+async function spawnApp(port: number, env: Record<string, string>, dbPath: string, dir: string): Promise<AppServer> {
   const url = `http://127.0.0.1:${port}`;
-  const env = { DATABASE_URL: dbPath, PORT: String(port), NEXTAUTH_URL: url, NEXTAUTH_SECRET: "test-secret-not-for-production", HOSTNAME: "127.0.0.1", ...opts.env };
-  if (opts.seed !== "none") await runScript("seed.ts", opts.seed === "catalog" ? ["--no-incidents"] : [], { ...env, [DEMO_PASSWORD_ENV]: KNOWN_PASSWORD });
   // Exactly `npm start` (scripts/start.sh → server.ts): Next behind the front cache.
   const proc = spawn("bash", [path.join(root, "scripts/start.sh")],
     { cwd: root, env: { ...process.env, ...env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] });
