@@ -14,9 +14,10 @@ export type WriteOptions = {
 
 // One writer at a time per process, on globalThis because Next gives each bundle its own module
 // copies. The context lets a write inside a write join the open transaction instead of queueing.
-const g = globalThis as unknown as { heraldWriteQueue?: LimitFunction; heraldWriteScope?: AsyncLocalStorage<Tx> };
+type Scope = { tx: Tx; changes: Change[] };
+const g = globalThis as unknown as { heraldWriteQueue?: LimitFunction; heraldWriteScope?: AsyncLocalStorage<Scope> };
 const queue = (g.heraldWriteQueue ??= pLimit(1));
-const scope = (g.heraldWriteScope ??= new AsyncLocalStorage<Tx>());
+const scope = (g.heraldWriteScope ??= new AsyncLocalStorage<Scope>());
 
 /**
  * The one way a verb writes: take this process's turn, wait for the database's write lock off
@@ -25,11 +26,17 @@ const scope = (g.heraldWriteScope ??= new AsyncLocalStorage<Tx>());
  */
 export async function write<T>(fn: (tx: Tx) => Written<T> | Promise<Written<T>>, opts: WriteOptions = {}): Promise<T> {
   const open = scope.getStore();
-  if (open) return (await fn(open)).value; // the outer write commits and announces
+  if (open) { // the outer write commits, and announces these changes with its own
+    const inner = await fn(open.tx);
+    open.changes.push(...inner.changes);
+    return inner.value;
+  }
   const { value, changes } = await queue(() => beginImmediate(async (tx) => {
-    const written = await scope.run(tx, () => fn(tx));
-    await announceChanges(tx, written.changes); // other instances hear of it on commit (PostgreSQL)
-    return written;
+    const context: Scope = { tx, changes: [] };
+    const written = await scope.run(context, () => fn(tx));
+    const all = [...context.changes, ...written.changes];
+    await announceChanges(tx, all); // other instances hear of it on commit (PostgreSQL)
+    return { value: written.value, changes: all };
   }, opts.lockTimeoutMs));
   for (const change of changes) committed(change);
   return value;

@@ -47,6 +47,27 @@ describe("write(): lock, transaction, announce after commit", () => {
     expect(await storedOn(watcher, "rolled-back")).toBeUndefined();
   });
 
+  it("a write inside a write joins it: both commit together and every change is announced after that commit", async () => {
+    const outer = write(async (tx) => {
+      await tx.insert(settings).values({ key: "outer-key", value: "o", updatedAt: 1 });
+      await put("inner-key", "i"); // a verb called from another verb's write
+      return { value: null, changes: [{ kind: "monitor", id: "outer-key" }] };
+    });
+    await outer;
+    expect(await settled()).toEqual([
+      { change: { kind: "monitor", id: "inner-key" }, visibleElsewhere: '"i"' },
+      { change: { kind: "monitor", id: "outer-key" }, visibleElsewhere: '"o"' },
+    ]);
+    heard = [];
+    const failing = write(async () => {
+      await put("inner-rolled-back", "i");
+      throw new Error("the outer write fails after the inner one");
+    });
+    await expect(failing).rejects.toThrow("the outer write fails");
+    expect(heard).toEqual([]);
+    expect(await storedOn(watcher, "inner-rolled-back")).toBeUndefined();
+  });
+
   it("waits, without blocking the event loop, for a write lock another connection holds", async () => {
     const holder = await other();
     await holder.lockWrites();
