@@ -5,7 +5,7 @@ import { openAssetStore } from "@/lib/assets/asset-store";
 import { ENHANCE_JS, ENHANCE_PATH } from "@/lib/assets/enhance-script";
 import { assetHandler } from "@/lib/assets/serve-asset";
 import { createFrontHandler } from "@/lib/front-cache/front-handler";
-import { openDbWatch } from "@/lib/front-cache/open-db-watch";
+import { openDbWatch, prepareDbWatch } from "@/lib/front-cache/open-db-watch";
 import { FrontCache } from "@/lib/front-cache/store";
 import { PEER_HEADER } from "@/lib/http/client-ip";
 import { baseSecurityHeaders, NON_HTML_CSP, servedOverHttps } from "@/lib/security/headers";
@@ -18,6 +18,7 @@ import { toRenderer } from "@/lib/server/to-renderer";
 // the body, time and in-flight bounds of docs/security.md. A renderer that dies is restarted.
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+prepareDbWatch(process.env.DATABASE_URL); // a fresh install has no file yet
 const renderer = await startRenderer(hostname, port);
 const limits = serverLimitsFromEnv();
 const cache = new FrontCache(Number(process.env.HERALD_FRONT_CACHE_ENTRIES ?? 1_000), Number(process.env.HERALD_FRONT_CACHE_MB ?? 32) * 1024 * 1024);

@@ -13,7 +13,7 @@ export type { Db, Tx } from "@/db/driver";
 
 // One open database per process, on globalThis because Next gives each bundle its own module copies.
 // heraldWriteScope is lib/db/write.ts's: inside a write, getDb() is that write's transaction.
-const g = globalThis as unknown as { heraldDb?: Driver & { sqlite?: SqliteDb }; heraldWriteScope?: AsyncLocalStorage<Tx> };
+const g = globalThis as unknown as { heraldDb?: Driver & { sqlite?: SqliteDb }; heraldWriteScope?: AsyncLocalStorage<{ tx: Tx }> };
 
 const wantedUrl = () => (isPostgresUrl(databaseUrl()) ? databaseUrl() : databasePath());
 
@@ -39,7 +39,7 @@ export async function ready(): Promise<Db> {
 /** The open database (inside a write: that write's transaction). */
 export function getDb(): Db {
   const open = g.heraldWriteScope?.getStore();
-  if (open) return open;
+  if (open) return open.tx;
   const url = wantedUrl();
   if (g.heraldDb?.url !== url) {
     if (isPostgresUrl(url)) throw new Error("PostgreSQL is not open yet: `await ready()` (db/client.ts) at startup, before any query");

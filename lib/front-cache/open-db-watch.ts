@@ -1,5 +1,5 @@
 import { isPostgresUrl } from "@/db/dialect";
-import { databasePath } from "@/db/open";
+import { databasePath, openDatabase } from "@/db/open";
 import type { Change } from "@/lib/events/after-commit";
 import { watchDatabase } from "@/lib/front-cache/change-watch";
 import { openLookup } from "@/lib/front-cache/lookup";
@@ -15,6 +15,11 @@ export type DbWatch = {
   readonly listening: boolean;
   close(): Promise<void>;
 };
+
+/** On SQLite the main thread reads the file itself: create and migrate it before the renderer starts. */
+export function prepareDbWatch(url: string | undefined): void {
+  if (!isPostgresUrl(url)) openDatabase(databasePath()).sqlite.close();
+}
 
 /**
  * The main thread's view of the database, chosen by DATABASE_URL: on SQLite the file itself

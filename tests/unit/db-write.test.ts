@@ -49,6 +49,7 @@ describe("write(): lock, transaction, announce after commit", () => {
 
   it("a write inside a write joins it: both commit together and every change is announced after that commit", async () => {
     const outer = write(async (tx) => {
+      expect(getDb()).toBe(tx); // inside a write, reads through getDb() see its uncommitted rows
       await tx.insert(settings).values({ key: "outer-key", value: "o", updatedAt: 1 });
       await put("inner-key", "i"); // a verb called from another verb's write
       return { value: null, changes: [{ kind: "monitor", id: "outer-key" }] };
