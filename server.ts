@@ -40,7 +40,8 @@ const front = createFrontHandler({ cache, next: toNext, lookup: watch.lookup, ta
 renderer.onCommitted((change) => {
   if (change.kind === "monitor") return;
   watch.committed(change);
-  cache.invalidate();
+  // An incident's own updates and deliveries touch no other incident's page (components announce themselves).
+  cache.invalidate(Date.now(), change.kind === "incident" || change.kind === "delivery" ? change.id : undefined);
   void front.refreshHot();
 });
 

@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Busy, limiter } from "@/lib/front-cache/limit";
 import { cacheKey, isCard, isConstant, isNamedByContent, renderPathOf, type Lookup } from "@/lib/front-cache/policy";
-import { renderThroughNext, type Rendered, type RenderTarget } from "@/lib/front-cache/render";
+import { fetchFromNext, toEntry, type Rendered, type RenderTarget } from "@/lib/front-cache/render";
 import { respondFromCache } from "@/lib/front-cache/respond";
 import { redirectTo, refuse, unavailable } from "@/lib/front-cache/short-answer";
 import type { Entry, FrontCache } from "@/lib/front-cache/store";
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-/** refresh: re-render after a change (first in line); warm: a key asked for lately; cold: the rest. */
+/** refresh: re-render after a change; warm: a key asked for lately (both the warm lane); cold: the rest. */
 type Lane = "refresh" | "warm" | "cold";
 
 export type FrontOptions = {
@@ -35,34 +35,40 @@ export function createFrontHandler(o: FrontOptions) {
   const { cache, target, next, lookup, maxAgeMs = 60_000, staleLimitMs = 1_000 } = o;
   // At most one render per key at a time. A change during a render queues exactly one more
   // (which renders whatever is newest when it starts): render work is bounded by pages, not writes.
-  type Flight = { generation: number; p: Promise<Rendered>; next?: Promise<Rendered> };
+  // A flight still waiting for its turn will read the newest data anyway: a change needs no second one.
+  type Flight = { generation: number; started: boolean; p: Promise<Rendered>; next?: Promise<Rendered> };
   const flights = new Map<string, Flight>();
   // Two lanes, so a flood of never-seen URLs can neither queue without bound nor delay the pages
-  // readers are on; within the warm lane, re-renders after a change go first.
+  // readers are on. The warm lane is first come, first served: under steady changes, every page
+  // readers are on gets its turn (a priority for re-renders starved pages a reader was waiting on).
   const warm = limiter(o.renderConcurrency ?? 1, 64);
   const cold = limiter(o.coldConcurrency ?? 1, o.coldQueue ?? 4);
-  const render = (key: string) => () => renderThroughNext(target, renderPathOf(key), cache.generation);
   // Next renders on one thread: a cold render started beside a re-render halves its speed. So a
   // cold one starts only once the warm lane is idle (at most a second later); one already running goes on.
-  const coldRender = (key: string) => async () => { await warm.idle(o.coldWaitMs ?? 1_000); return render(key)(); };
   const launch = (key: string, lane: Lane): Promise<Rendered> => {
-    const generation = cache.generation;
-    // Tagged with the generation current when the render starts (it may wait in the queue).
-    const queued = lane === "cold" ? cold(coldRender(key)) : warm(render(key), lane === "refresh");
+    const state = { generation: cache.generation, started: false };
+    // Tagged with the generation current when Next starts rendering (it may wait in the queue).
+    const fetch = () => {
+      Object.assign(state, { started: true, generation: cache.generation });
+      return fetchFromNext(target, renderPathOf(key));
+    };
+    const queued = lane === "cold" ? cold(async () => { await warm.idle(o.coldWaitMs ?? 1_000); return fetch(); }) : warm(fetch);
+    // A lane is held only while Next renders: stripping and compressing run beside the next render.
     const p: Promise<Rendered> = queued
+      .then((raw) => toEntry(raw, state.generation))
       .then((r) => {
         const current = cache.peek(key);
         if (r.cacheable && (!current || current.generation <= r.generation)) cache.set(key, r);
         return r;
       })
       .finally(() => { if (flights.get(key)?.p === p) flights.delete(key); });
-    flights.set(key, { generation, p });
+    flights.set(key, Object.assign(state, { p }));
     return p;
   };
   const refresh = (key: string, lane: Lane): Promise<Rendered> => {
     const flight = flights.get(key);
     if (!flight) return launch(key, lane);
-    if (flight.generation === cache.generation) return flight.p;
+    if (!flight.started || flight.generation >= cache.neededFor(key)) return flight.p;
     flight.next ??= flight.p.catch(() => undefined).then(() => flights.get(key)?.p ?? launch(key, lane));
     return flight.next;
   };
@@ -71,7 +77,7 @@ export function createFrontHandler(o: FrontOptions) {
   // alone re-renders no card. The shared 404s read no data, so only age makes them stale.
   const isFresh = (key: string, entry: Entry, version: string | undefined, now: number): boolean => {
     if (now - entry.storedAt >= maxAgeMs) return false;
-    if (entry.generation === cache.generation || isConstant(key)) return true;
+    if (cache.isCurrent(key, entry) || isConstant(key)) return true;
     // The theme asked for by its accent is current while the entry holds that accent; a logo's name is its hash.
     if (isNamedByContent(key)) return version === undefined ? key !== "/theme.css" : version === entry.version;
     return isCard(key) && !(version && entry.version && Number(version) > Number(entry.version));
@@ -89,7 +95,7 @@ export function createFrontHandler(o: FrontOptions) {
     const herd = cache.isHerd(key, now);
     const entry = cache.get(key, now);
     if (entry && isFresh(key, entry, version, now)) return respondFromCache(req, res, entry, "HIT", version);
-    const staleFor = entry && entry.generation !== cache.generation ? now - cache.invalidatedAt : 0;
+    const staleFor = entry && !cache.isCurrent(key, entry) ? now - cache.invalidatedAt : 0;
     if (entry && herd && staleFor < staleLimitMs) {
       refresh(key, lane).catch((err: unknown) => { if (!(err instanceof Busy)) console.error(`[herald] re-render of ${key} failed`, err); });
       return respondFromCache(req, res, entry, "STALE", version);
@@ -109,7 +115,8 @@ export function createFrontHandler(o: FrontOptions) {
     // The status page first: every reader lands there, and a flood must not push it down the
     // list. Cards and the shared 404s are not pages anyone reads an update on.
     const hot = cache.hotKeys(Date.now()).filter((key) => key !== "/" && !isCard(key) && !isConstant(key) && !isNamedByContent(key));
-    await Promise.allSettled([...(cache.peek("/") ? ["/"] : []), ...hot].map((key) => refresh(key, "refresh")));
+    const stale = [...(cache.peek("/") ? ["/"] : []), ...hot].filter((key) => { const e = cache.peek(key); return !e || !cache.isCurrent(key, e); });
+    await Promise.allSettled(stale.map((key) => refresh(key, "refresh")));
   };
 
   return { handle, refreshHot };

@@ -4,17 +4,17 @@ export class Busy extends Error {
 }
 
 /**
- * Run at most `n` tasks at once, the rest in arrival order, urgent ones first. Renders queue
+ * Run at most `n` tasks at once, the rest in arrival order. Renders queue
  * here so that a burst of re-renders never crowds out the renderer's other work (API writes,
  * forms). Past `maxQueue` ordinary waiters a task is refused with Busy instead of queueing.
  */
 export function limiter(n: number, maxQueue = Infinity) {
   let active = 0;
-  const urgent: (() => void)[] = [], normal: (() => void)[] = [];
+  const waiting: (() => void)[] = [];
   let idlers: (() => void)[] = [];
   // A finished task hands its slot straight to the next waiter, so `active` never dips between them.
   const release = () => {
-    const next = urgent.shift() ?? normal.shift();
+    const next = waiting.shift();
     if (next) return next();
     active -= 1;
     if (active === 0) { for (const done of idlers) done(); idlers = []; }
@@ -24,11 +24,10 @@ export function limiter(n: number, maxQueue = Infinity) {
     idlers.push(resolve);
     setTimeout(resolve, maxMs).unref();
   });
-  const run = async <T>(task: () => Promise<T>, isUrgent = false): Promise<T> => {
+  const run = async <T>(task: () => Promise<T>): Promise<T> => {
     if (active >= n) {
-      const queue = isUrgent ? urgent : normal;
-      if (!isUrgent && queue.length >= maxQueue) throw new Busy();
-      await new Promise<void>((resolve) => queue.push(resolve));
+      if (waiting.length >= maxQueue) throw new Busy();
+      await new Promise<void>((resolve) => waiting.push(resolve));
     } else active += 1;
     try {
       return await task();
@@ -36,5 +35,5 @@ export function limiter(n: number, maxQueue = Infinity) {
       release();
     }
   };
-  return Object.assign(run, { idle, get queued() { return urgent.length + normal.length; }, get active() { return active; } });
+  return Object.assign(run, { idle });
 }

@@ -15,10 +15,13 @@ const DROP = new Set([CARD_VERSION, "content-length", "date", "connection", "kee
 /** Where renders go; `port` is read per render and is 0 while the renderer restarts. */
 export type RenderTarget = { readonly port: number; secret: string; host: string };
 
-/** Render one public URL through Next itself (a loopback request that bypasses the cache). */
 export type Rendered = Entry & { cacheable: boolean };
 
-export function renderThroughNext(target: RenderTarget, path: string, generation: number): Promise<Rendered> {
+/** What the renderer answered, before it becomes a cache entry (no CPU spent on it yet). */
+export type RawRender = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+
+/** Fetch one public URL from Next itself (a loopback request that bypasses the cache). */
+export function fetchFromNext(target: RenderTarget, path: string): Promise<RawRender> {
   if (target.port === 0) return Promise.reject(new Error(`render of ${path}: the renderer is restarting`));
   return new Promise((resolve, reject) => {
     const req = http.get({
@@ -28,28 +31,30 @@ export function renderThroughNext(target: RenderTarget, path: string, generation
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("error", reject);
-      res.on("end", () => {
-        const status = res.statusCode ?? 500;
-        // Next marks every dynamic page no-store; the public paths are public by policy, so only
-        // a cookie or an error status keeps a response out of the cache (it is still answered).
-        const cacheable = (status === 200 || status === 404) && !res.headers["set-cookie"];
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined && !DROP.has(k)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
-        const type = headers["content-type"] ?? "";
-        // A public page is served as a document: no framework runtime, one enhancement script.
-        // Every reader gets this same HTML, so its CSP names no nonce (pinScripts: 'self').
-        const html = /^text\/html/i.test(type);
-        const body = html ? Buffer.from(asDocument(Buffer.concat(chunks).toString("utf8"), ENHANCE_PATH)) : Buffer.concat(chunks);
-        const csp = headers["content-security-policy"];
-        if (csp && html) headers["content-security-policy"] = pinScripts(body.toString("utf8"), csp) ?? csp;
-        const etag = `"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`;
-        const version = res.headers[CARD_VERSION];
-        compressBoth(body, type, 9).then(({ gzip, br }) => {
-          resolve({ status, headers, body, gzip, br, etag, generation, storedAt: Date.now(), cacheable, ...(typeof version === "string" ? { version } : {}) });
-        }, reject);
-      });
+      res.on("end", () => resolve({ status: res.statusCode ?? 500, headers: res.headers, body: Buffer.concat(chunks) }));
     });
     req.setTimeout(15_000, () => req.destroy(new Error(`render of ${path} timed out`)));
     req.on("error", reject);
   });
+}
+
+/** A fetched render as a cache entry: stripped to a document, tagged, compressed (off the renderer). */
+export async function toEntry(raw: RawRender, generation: number): Promise<Rendered> {
+  const { status } = raw;
+  // Next marks every dynamic page no-store; the public paths are public by policy, so only
+  // a cookie or an error status keeps a response out of the cache (it is still answered).
+  const cacheable = (status === 200 || status === 404) && !raw.headers["set-cookie"];
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw.headers)) if (v !== undefined && !DROP.has(k)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
+  const type = headers["content-type"] ?? "";
+  // A public page is served as a document: no framework runtime, one enhancement script.
+  // Every reader gets this same HTML, so its CSP names no nonce (pinScripts: 'self').
+  const html = /^text\/html/i.test(type);
+  const body = html ? Buffer.from(asDocument(raw.body.toString("utf8"), ENHANCE_PATH)) : raw.body;
+  const csp = headers["content-security-policy"];
+  if (csp && html) headers["content-security-policy"] = pinScripts(body.toString("utf8"), csp) ?? csp;
+  const etag = `"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`;
+  const version = raw.headers[CARD_VERSION];
+  const { gzip, br } = await compressBoth(body, type, 9);
+  return { status, headers, body, gzip, br, etag, generation, storedAt: Date.now(), cacheable, ...(typeof version === "string" ? { version } : {}) };
 }

@@ -15,6 +15,11 @@ export type Entry = {
 /** What an entry costs in memory: every body plus a rough allowance for its headers. */
 export const entryBytes = (e: Entry) => e.body.length + (e.gzip?.length ?? 0) + (e.br?.length ?? 0) + 1024;
 
+// The keys that show one incident and nothing else changeable: its page, its feeds, its card.
+const INCIDENT_KEY = /^\/(?:og\/)?incidents\/([^/?]+)/;
+// Past this many incidents changed since the last page-wide change, one more counts as page-wide.
+const MAX_SCOPED = 10_000;
+
 type Slot = { entry: Entry; lastHitAt: number; hits: number; second: number; perSecond: number; lastSecond: number };
 
 /**
@@ -25,6 +30,9 @@ type Slot = { entry: Entry; lastHitAt: number; hits: number; second: number; per
 export class FrontCache {
   generation = 0;
   invalidatedAt = 0;
+  /** The generation of the last change that may touch every page, and of the last one per incident. */
+  private pageWide = 0;
+  private byIncident = new Map<string, number>();
   private slots = new Map<string, Slot>();
   private used = 0;
 
@@ -92,15 +100,30 @@ export class FrontCache {
     return Math.max(current, previous) >= perSecond;
   }
 
-  invalidate(now = Date.now()): void {
+  /**
+   * A change committed. One scoped to an incident (its updates, its deliveries) leaves every other
+   * incident's page, feeds and card current; the status page, history, feeds and API show them all.
+   */
+  invalidate(now = Date.now(), incident?: string): void {
     this.generation += 1;
     this.invalidatedAt = now;
+    if (incident === undefined || this.byIncident.size >= MAX_SCOPED) {
+      this.pageWide = this.generation;
+      this.byIncident.clear();
+    } else this.byIncident.set(incident, this.generation);
     // Halved, not reset: right after a change the busiest keys are still known (refreshHot).
     for (const slot of this.slots.values()) slot.hits = (slot.hits + 1) >> 1;
   }
 
-  isFresh(entry: Entry, now: number, maxAgeMs: number): boolean {
-    return entry.generation === this.generation && now - entry.storedAt < maxAgeMs;
+  /** The oldest generation a render of `key` may have started at and still be current. */
+  neededFor(key: string): number {
+    const id = INCIDENT_KEY.exec(key)?.[1];
+    return id === undefined ? this.generation : Math.max(this.pageWide, this.byIncident.get(id) ?? 0);
+  }
+
+  /** Rendered after every change that can touch it. */
+  isCurrent(key: string, entry: Entry): boolean {
+    return entry.generation >= this.neededFor(key);
   }
 
   get size(): number {

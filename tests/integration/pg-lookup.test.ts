@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { databasePath, openDatabase } from "@/db/open";
+import { openDatabase } from "@/db/open";
 import * as pgSchema from "@/db/pg/schema";
 import * as sqliteSchema from "@/db/sqlite/schema";
 import { openLookup } from "@/lib/front-cache/lookup";
@@ -61,10 +63,12 @@ describe("the main thread's lookup on PostgreSQL", () => {
     await vi.waitFor(() => expect(main.lookup.incidentExists("TM4")).toBe(true), { timeout: 1_000, interval: 10 });
     await vi.waitFor(() => expect(main.lookup.historyCursor(T0)).toBe(T0), { timeout: 1_000, interval: 10 });
 
-    const sqlite = openDatabase(); // this file's own SQLite database
+    // A SQLite file of its own: on the PostgreSQL run DATABASE_URL is no path.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "herald-lookup-")), "reference.db");
+    const sqlite = openDatabase(file);
     await sqlite.insert(sqliteSchema.services).values({ slug: "teams", name: "Teams", idPrefix: "TM" });
     await sqlite.insert(sqliteSchema.incidents).values(rows.map(row));
-    const reference = openLookup(databasePath());
+    const reference = openLookup(file);
     const befores = [1, T0 - 1, T0, T0 + 1, T0 + 999, T0 + 1_000, T0 + 1_001, T0 + 5_000, T0 + 5_001, Number.MAX_SAFE_INTEGER];
     try {
       expect(befores.map((b) => main.lookup.historyCursor(b))).toEqual(befores.map((b) => reference.historyCursor(b)));

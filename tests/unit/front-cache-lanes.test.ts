@@ -146,4 +146,36 @@ describe("front cache lanes: a flood of unknown URLs stays small and out of the 
     expect(rendered[before]).toBe("/");
     expect(rendered.length - before).toBeGreaterThan(1);
   });
+
+  it("after a change to one incident, re-renders the pages that show it and no other incident's", async () => {
+    openGate();
+    // Read often: the busiest keys are the ones readers are on (hot), and earlier tests read others.
+    for (let i = 0; i < 6; i++) for (const path of ["/", "/history.rss", "/incidents/TM41", "/incidents/TM42", "/incidents/TM42/feed.rss"]) await get(path);
+    const before = rendered.length;
+    version += 1;
+    cache.invalidate(Date.now(), "TM41");
+    await front.refreshHot();
+    expect(rendered.slice(before).sort()).toEqual(["/", "/history.rss", "/incidents/TM41"]);
+    for (const path of ["/incidents/TM42", "/incidents/TM42/feed.rss"]) expect((await get(path)).headers.get("x-herald-cache")).toBe("HIT");
+    expect(await (await get("/incidents/TM41")).text()).toContain(`version ${version}`);
+    cache.invalidate(); // a change that may touch every page (a component, the page settings)
+    expect((await get("/incidents/TM42")).headers.get("x-herald-cache")).toBe("MISS");
+  });
+
+  it("renders a page once for changes that arrive while its render waits for its turn", async () => {
+    openGate();
+    for (let i = 0; i < 8; i++) { await get("/incidents/TM51"); await get("/incidents/TM52"); }
+    closeGate();
+    const held = get("/incidents/TM50"); // holds the one warm render slot
+    await until(() => rendered.at(-1) === "/incidents/TM50");
+    const before = rendered.length;
+    cache.invalidate();
+    const waiting = front.refreshHot();
+    for (let i = 0; i < 5; i++) { cache.invalidate(); void front.refreshHot(); }
+    openGate();
+    await Promise.all([held, waiting]);
+    await new Promise((r) => setTimeout(r, 50));
+    // On the old flights each change during the wait queued one more render of every page.
+    expect(rendered.slice(before).filter((p) => p === "/incidents/TM51")).toHaveLength(1);
+  });
 });
