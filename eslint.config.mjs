@@ -41,6 +41,18 @@ const config = [
       "@typescript-eslint/await-thenable": "error",
     },
   },
+  // better-sqlite3's synchronous .all()/.get()/.run() exist on SQLite only: the domain awaits a query
+  // (PostgreSQL has no such methods). The SQLite-only mechanisms (the file watch, the lookup) may.
+  {
+    files: ["lib/**", "app/**", "components/**"],
+    ignores: ["lib/front-cache/change-watch.ts", "lib/front-cache/lookup.ts"],
+    rules: {
+      "no-restricted-syntax": ["error", {
+        selector: "CallExpression[arguments.length=0] > MemberExpression.callee > Identifier.property[name=/^(all|get|run)$/]",
+        message: "SQLite-only query API: await the query instead (the same code runs on PostgreSQL).",
+      }],
+    },
+  },
   { ignores: [".next/**", ".next-*/**", "node_modules/**", "data/**", "tests/.tmp/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
 ];
 
