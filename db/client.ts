@@ -30,13 +30,13 @@ function checkDialect(): void {
 export async function ready(): Promise<Db> {
   checkDialect();
   const url = wantedUrl();
-  if (g.heraldDb?.url === url) return g.heraldDb.db;
+  if (g.heraldDb?.url === url) return g.heraldDb.read ?? g.heraldDb.db;
   await closeDb();
   g.heraldDb = isPostgresUrl(url) ? await openPg(url) : openSqlite(url);
-  return g.heraldDb.db;
+  return g.heraldDb.read ?? g.heraldDb.db;
 }
 
-/** The open database (inside a write: that write's transaction). */
+/** The open database for reading (inside a write: that write's transaction). */
 export function getDb(): Db {
   const open = g.heraldWriteScope?.getStore();
   if (open) return open.tx;
@@ -49,7 +49,7 @@ export function getDb(): Db {
     void old?.close();
     g.heraldDb = openSqlite(url);
   }
-  return g.heraldDb.db;
+  return g.heraldDb.read ?? g.heraldDb.db;
 }
 
 function driver(): Driver & { sqlite?: SqliteDb } {
@@ -64,11 +64,14 @@ export async function closeDb(): Promise<void> {
   await old?.close();
 }
 
-/** The better-sqlite3 handle, for the few SQLite-only mechanisms (and tests of them); throws on PostgreSQL. */
-export function sqliteHandle(): SqliteDb {
+/**
+ * The better-sqlite3 handle, for the few SQLite-only mechanisms (and tests of them); throws on
+ * PostgreSQL. `"read"`: the connection reads outside a write use.
+ */
+export function sqliteHandle(which: "write" | "read" = "write"): SqliteDb {
   const d = driver();
   if (!d.sqlite) throw new Error("This needs SQLite, but DATABASE_URL names a PostgreSQL database");
-  return d.sqlite;
+  return which === "read" && d.read ? (d.read as SqliteDb) : d.sqlite;
 }
 
 /** Run one statement written in SQL both dialects read (drizzle's builders cannot express it). */

@@ -19,6 +19,8 @@ export type Driver = {
   dialect: Dialect;
   url: string;
   db: Db;
+  /** Where reads outside a write go, when that is not `db` (SQLite: see db/sqlite/driver.ts). */
+  read?: Db;
   /** Take the database-wide write lock (waiting at most `timeoutMs`, else a busy error), run `fn`, commit. */
   transact<T>(fn: (tx: Tx) => Promise<T>, timeoutMs?: number): Promise<T>;
   /** Inside the write transaction: tell other instances what changed (delivered on commit only). */

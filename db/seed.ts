@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { count } from "drizzle-orm";
 import { components, services, users } from "@/db/schema";
 import { getDb } from "@/db/client";
+import { write } from "@/lib/db/write";
 import { systemActor, type Actor } from "@/lib/auth/actor";
 import { createUser } from "@/lib/users/create-user";
 import { openIncident } from "@/lib/incidents/open-incident";
@@ -37,16 +38,19 @@ export type SeedResult = { seeded: boolean; accounts: { email: string; role: str
  * Demo incidents are written without outbox rows: demo data is never posted anywhere.
  */
 export async function seed(opts: { incidents?: boolean; password?: string } = {}): Promise<SeedResult> {
-  const db = getDb();
-  const existing = ((await db.select({ n: count() }).from(services).limit(1))[0])?.n ?? 0;
-  if (existing > 0) return { seeded: false, accounts: [] };
-  for (const [position, s] of CATALOG.entries()) {
-    const svc = await one(db.insert(services).values({ slug: s.slug, name: s.name, idPrefix: s.idPrefix, position }).returning());
-    for (const [i, name] of s.components.entries()) {
-      await db.insert(components).values({ serviceId: svc.id, slug: slugify(name), name, position: i, createdAt: Date.now() });
+  const seeded = await write(async (tx) => {
+    const existing = ((await tx.select({ n: count() }).from(services).limit(1))[0])?.n ?? 0;
+    if (existing > 0) return { value: false, changes: [] };
+    for (const [position, s] of CATALOG.entries()) {
+      const svc = await one(tx.insert(services).values({ slug: s.slug, name: s.name, idPrefix: s.idPrefix, position }).returning());
+      for (const [i, name] of s.components.entries()) {
+        await tx.insert(components).values({ serviceId: svc.id, slug: slugify(name), name, position: i, createdAt: Date.now() });
+      }
     }
-  }
-  const haveUsers = ((await db.select({ n: count() }).from(users).limit(1))[0])?.n ?? 0;
+    return { value: true, changes: CATALOG.map((s) => ({ kind: "service" as const, id: s.slug })) };
+  });
+  if (!seeded) return { seeded: false, accounts: [] };
+  const haveUsers = ((await getDb().select({ n: count() }).from(users).limit(1))[0])?.n ?? 0;
   const accounts = haveUsers > 0 ? [] : DEMO_USERS.map((u) => ({ ...u, password: opts.password || generatePassword() }));
   for (const u of accounts) await createUser(u, systemActor("seed"));
   if (opts.incidents !== false) await seedIncidents();

@@ -1,4 +1,7 @@
-import { openDatabase, type SqliteDb } from "@/db/open";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { busyTimeoutMs, openDatabase, type SqliteDb } from "@/db/open";
+import * as schema from "@/db/schema";
 import { busyError, type Driver } from "@/db/driver";
 
 const isBusy = (err: unknown) => String((err as { code?: unknown } | null)?.code ?? "").startsWith("SQLITE_BUSY");
@@ -18,11 +21,24 @@ function tryBegin(db: SqliteDb): boolean {
   }
 }
 
-/** SQLite: one connection per process and file; writers serialize on the file's write lock. */
+/**
+ * A second connection for reads outside a write. A write's body awaits, and a read that ran between
+ * its awaits on the writing connection saw rows not yet committed (and perhaps never: a rollback).
+ * It is query_only, so a write that bypasses write() fails loudly instead of committing unseen.
+ */
+function openReader(file: string) {
+  const sqlite = new Database(file, { fileMustExist: true });
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs()}`);
+  sqlite.pragma("query_only = ON");
+  return Object.assign(drizzle({ client: sqlite, schema }), { sqlite });
+}
+
+/** SQLite: a writing and a reading connection per process and file; writers serialize on the file's write lock. */
 export function openSqlite(file: string): Driver & { sqlite: SqliteDb } {
   const db = openDatabase(file);
+  const reader = openReader(file);
   return {
-    dialect: "sqlite", url: file, db, sqlite: db,
+    dialect: "sqlite", url: file, db, read: reader, sqlite: db,
     // Poll BEGIN IMMEDIATE off the event loop for at most `timeoutMs` (default: busy_timeout).
     async transact(fn, timeoutMs) {
       const deadline = Date.now() + (timeoutMs ?? (db.sqlite.pragma("busy_timeout", { simple: true }) as number));
@@ -43,6 +59,6 @@ export function openSqlite(file: string): Driver & { sqlite: SqliteDb } {
     // Other processes on this file see changes through the file itself (lib/front-cache/change-watch.ts).
     announce: async () => {},
     execute: async (q, statement) => { q.run(statement); },
-    close: async () => { db.sqlite.close(); },
+    close: async () => { reader.sqlite.close(); db.sqlite.close(); },
   };
 }

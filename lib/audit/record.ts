@@ -1,5 +1,6 @@
 import { auditLog } from "@/db/schema";
-import { getDb, type Tx } from "@/db/client";
+import type { Tx } from "@/db/client";
+import { write } from "@/lib/db/write";
 import { actorLabel, actorUserId, type Actor } from "@/lib/auth/actor";
 
 export type AuditEntry = {
@@ -9,7 +10,7 @@ export type AuditEntry = {
   ip?: string | null;
 };
 
-/** Append one audit row; pass `tx` to make it part of the change it describes. */
+/** Append one audit row; pass `tx` to make it part of the change it describes, else it is a write of its own. */
 export async function recordAudit(actor: Actor | null, entry: AuditEntry, tx?: Tx, at = Date.now()): Promise<void> {
   const row = {
     at,
@@ -20,5 +21,6 @@ export async function recordAudit(actor: Actor | null, entry: AuditEntry, tx?: T
     detail: entry.detail ?? null,
     ip: entry.ip ?? null,
   };
-  await (tx ?? getDb()).insert(auditLog).values(row);
+  if (tx) await tx.insert(auditLog).values(row);
+  else await write(async (own) => { await own.insert(auditLog).values(row); return { value: undefined, changes: [] }; });
 }

@@ -1,3 +1,4 @@
+import { testWrite } from "@/tests/support/db-kit";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
@@ -77,7 +78,7 @@ describe("bearer token authentication", () => {
     const user = await createUser({ email: "gone@herald.test", password: "a-long-password", role: "admin" }, systemActor("test"));
     const t = await tokenOf(user.email);
     expect((await call(listAuditRoute, { path: "/api/v1/audit", token: t })).status).toBe(200);
-    await getDb().update(users).set({ disabledAt: Date.now() }).where(eq(users.id, user.id));
+    await testWrite((tx) => tx.update(users).set({ disabledAt: Date.now() }).where(eq(users.id, user.id)));
     await expect401(`Bearer ${t}`, /unknown, revoked or expired/);
   });
 

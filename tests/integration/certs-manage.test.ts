@@ -1,3 +1,4 @@
+import { testWrite } from "@/tests/support/db-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, desc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
@@ -78,7 +79,7 @@ describe("PATCH /api/v1/monitors/{id}", () => {
 
   it("a changed target is due at once; enabled pauses and resumes", async () => {
     const id = await add({ intervalSeconds: 3600 });
-    await db().update(monitors).set({ nextCheckAt: Date.now() + 3_600_000 }).where(eq(monitors.id, id));
+    await testWrite((tx) => tx.update(monitors).set({ nextCheckAt: Date.now() + 3_600_000 }).where(eq(monitors.id, id)));
     const t0 = Date.now();
     const moved = (await patch(id, { port: port })).json as MonitorJson; // same port: nothing changes
     expect(Date.parse(moved.nextCheckAt)).toBeGreaterThan(t0 + 1_000_000);
@@ -115,7 +116,7 @@ describe("DELETE /api/v1/monitors/{id}", () => {
   it("removes the monitor with its links, results and notices (204), audited; then 404", async () => {
     const id = await add();
     expect((await call(checkRoute, { path: `/api/v1/monitors/${id}/check`, token, method: "POST", params: { id: String(id) } })).status).toBe(200);
-    await db().insert(notices).values({ kind: "cert_unreachable", dedupKey: `test:${id}`, level: "warning", message: "x", monitorId: id, createdAt: Date.now() });
+    await testWrite((tx) => tx.insert(notices).values({ kind: "cert_unreachable", dedupKey: `test:${id}`, level: "warning", message: "x", monitorId: id, createdAt: Date.now() }));
     expect(await rows(id)).toMatchObject({ results: 1, notices: 1, links: [expect.anything()] });
     const res = await del(id);
     expect([res.status, res.text]).toEqual([204, ""]);
@@ -137,7 +138,7 @@ describe("DELETE /api/v1/monitors/{id}", () => {
     expect(res.status).toBe(409);
     expect((res.json as ErrorJson).error).toBe(`Monitor ${id} has open incident ${incidentId}; resolve it first`);
     expect(await rows(id)).toEqual(before);
-    await db().update(incidents).set({ status: "resolved", resolvedAt: Date.now() }).where(eq(incidents.id, incidentId));
+    await testWrite((tx) => tx.update(incidents).set({ status: "resolved", resolvedAt: Date.now() }).where(eq(incidents.id, incidentId)));
     await deleteMonitor(id, responder);
     expect((await rows(id)).monitor).toBeNull();
     expect((await db().select({ monitorId: incidents.monitorId }).from(incidents).where(eq(incidents.id, incidentId)).limit(1))[0]).toEqual({ monitorId: id });

@@ -1,3 +1,4 @@
+import { testWrite } from "@/tests/support/db-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq, inArray } from "drizzle-orm";
 import { getDb, sqliteHandle } from "@/db/client";
@@ -27,7 +28,7 @@ async function addMonitors(n: number, port: number, now: number) {
 }
 const resultsPer = async (ids: number[]) => await db().select({ id: checkResults.monitorId, n: count() }).from(checkResults)
   .where(inArray(checkResults.monitorId, ids)).groupBy(checkResults.monitorId);
-const disable = async (ids: number[]) => await db().update(monitors).set({ enabled: false }).where(inArray(monitors.id, ids));
+const disable = async (ids: number[]) => await testWrite((tx) => tx.update(monitors).set({ enabled: false }).where(inArray(monitors.id, ids)));
 
 beforeAll(async () => { await seedCatalog(); pki = makeTestPki(); });
 afterAll(closeAllServers);
@@ -37,7 +38,7 @@ describe("scheduled certificate checks", () => {
     db();
     const seen = await countStatements(async () => {
       expect(await runDueChecks({ now: Date.now() })).toEqual({ checked: 0, failed: 0 });
-    }, onPg ? undefined : sqliteHandle().sqlite);
+    }, onPg ? undefined : sqliteHandle("read").sqlite);
     expect(seen).toHaveLength(1);
     if (onPg) return; // PostgreSQL's planner scans a table this small whatever the indexes; the index exists (schema-dialects)
     const plan = sqliteHandle().sqlite.prepare(`EXPLAIN QUERY PLAN ${seen[0]}`).all(Date.now(), 1, 1000) as { detail: string }[];

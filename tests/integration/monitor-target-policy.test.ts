@@ -1,3 +1,4 @@
+import { testWrite } from "@/tests/support/db-kit";
 import tls from "node:tls";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -91,7 +92,7 @@ describe("the monitor target policy", () => {
       summary: ["Herald did not check localhost: Monitor target 127.0.0.1 is not allowed: it matches 127.0.0.0/8 on the deny list of the admin policy."],
     });
     // The scheduler takes the same path; two blocked checks raise a responder notice, never an incident.
-    await getDb().update(monitors).set({ nextCheckAt: 0 }).where(eq(monitors.id, id));
+    await testWrite((tx) => tx.update(monitors).set({ nextCheckAt: 0 }).where(eq(monitors.id, id)));
     expect(await runDueChecks()).toEqual({ checked: 1, failed: 0 });
     expect(connections.n).toBe(1);
     const categories = (await getDb().select({ c: checkResults.category }).from(checkResults).where(eq(checkResults.monitorId, id))).map((r) => r.c);

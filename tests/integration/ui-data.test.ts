@@ -1,3 +1,4 @@
+import { testWrite } from "@/tests/support/db-kit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
@@ -73,15 +74,14 @@ describe("public and console page data (real SQLite)", () => {
   });
 
   it("lists notices by severity and dismisses them once, audited", async () => {
-    const db = getDb();
     const add = async (level: "info" | "warning" | "critical", key: string) =>
-      await one(db.insert(notices).values({ kind: "cert", dedupKey: key, level, message: `${level} notice`, createdAt: Date.now() }).returning());
+      await testWrite((tx) => one(tx.insert(notices).values({ kind: "cert", dedupKey: key, level, message: `${level} notice`, createdAt: Date.now() }).returning()));
     const info = await add("info", "a"), critical = await add("critical", "b"), warning = await add("warning", "c");
     expect((await listActiveNotices()).map((n) => n.id)).toEqual([critical.id, warning.id, info.id]);
     await dismissNotice(critical.id, responder);
     await dismissNotice(critical.id, responder);
     expect((await listActiveNotices()).map((n) => n.id)).toEqual([warning.id, info.id]);
-    const audits = await db.select().from(auditLog).where(eq(auditLog.action, "notice.dismissed"));
+    const audits = await getDb().select().from(auditLog).where(eq(auditLog.action, "notice.dismissed"));
     expect(audits.map((a) => a.target)).toEqual([String(critical.id)]);
     const err = await dismissNotice(99_999, responder).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DomainError);

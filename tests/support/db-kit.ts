@@ -3,9 +3,14 @@ import pg from "pg";
 import { databaseUrl, isPostgresUrl } from "@/db/dialect";
 import { databasePath } from "@/db/open";
 import { WRITE_LOCK } from "@/db/pg/driver";
+import type { Tx } from "@/db/client";
+import { write } from "@/lib/db/write";
 
 /** True when this run's tests use PostgreSQL (HERALD_TEST_DB=pg); for the few SQLite-only skips. */
 export const onPg = process.env.HERALD_TEST_DB === "pg";
+
+/** A test's own edit of state goes through the one write helper, as the domain's do (reads outside a write are read-only). */
+export const testWrite = <T>(fn: (tx: Tx) => PromiseLike<T>): Promise<T> => write(async (tx) => ({ value: await fn(tx), changes: [] }));
 
 /** A second real connection to the test database ("another process"); SQL uses $1, $2… on both dialects. */
 export type OtherConnection = {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
 import { components, subscriberComponents, subscribers, type SubscriberChannel } from "@/db/schema";
 import { one } from "@/db/one";
+import { testWrite } from "@/tests/support/db-kit";
 
 type State = "pending" | "active" | "unsubscribed" | "quarantined";
 
@@ -10,7 +10,7 @@ type State = "pending" | "active" | "unsubscribed" | "quarantined";
  * never creates them). Flows that create subscribers are tested through their own verbs.
  */
 export async function addSubscriber(channel: SubscriberChannel, target: string, state: State = "active", componentSlugs: string[] = [], now = Date.now()) {
-  const db = getDb();
+  return testWrite(async (db) => {
   const row = await one(db.insert(subscribers).values({
     channel, target, targetKey: target.toLowerCase(), createdAt: now,
     confirmedAt: state === "pending" ? null : now,
@@ -23,4 +23,5 @@ export async function addSubscriber(channel: SubscriberChannel, target: string, 
     await db.insert(subscriberComponents).values({ subscriberId: row.id, componentId: c.id });
   }
   return row;
+  });
 }

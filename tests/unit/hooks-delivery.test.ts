@@ -1,3 +1,4 @@
+import { testWrite } from "@/tests/support/db-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
@@ -56,7 +57,7 @@ describe("webhook, Slack and Teams deliveries to a real receiver", () => {
     const sub = (await getDb().select().from(subscribers).where(eq(subscribers.id, hook.id)).limit(1))[0]!;
     expect(sub.lastDeliveryAt).not.toBeNull();
     // A replay of the same delivery after a lost answer keeps its id: receivers can drop it.
-    await getDb().update(deliveries).set({ state: "pending", sentAt: null }).where(eq(deliveries.id, row.id));
+    await testWrite((tx) => tx.update(deliveries).set({ state: "pending", sentAt: null }).where(eq(deliveries.id, row.id)));
     await dispatch(t0 + MIN);
     expect(new Set(rx.at("/hook-a").map((r) => r.delivery)).size).toBe(2);
   });

@@ -1,3 +1,4 @@
+import { testWrite } from "@/tests/support/db-kit";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
@@ -49,8 +50,10 @@ beforeAll(async () => {
 beforeEach(async () => {
   sends = []; inFlight = 0; maxInFlight = 0; failFor = new Set();
   // Each test starts with no subscribers and an empty webhook outbox (one database per file).
-  await getDb().delete(deliveries).where(eq(deliveries.channel, "webhook"));
-  await getDb().update(subscribers).set({ unsubscribedAt: 1 });
+  await testWrite(async (tx) => {
+    await tx.delete(deliveries).where(eq(deliveries.channel, "webhook"));
+    await tx.update(subscribers).set({ unsubscribedAt: 1 });
+  });
 });
 
 describe("subscriber outbox", () => {

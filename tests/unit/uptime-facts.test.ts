@@ -1,3 +1,4 @@
+import { testWrite } from "@/tests/support/db-kit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
@@ -37,7 +38,7 @@ describe("uptime facts", () => {
     await postUpdate(inc.id, { status: "resolved", message: "Fixed" }, responder, { now: t + 60_000 });
     const before = await facts("meetings");
     // A database from before the facts table existed: its changes live only in update_component_changes.
-    await getDb().delete(componentStatusChanges);
+    await testWrite((tx) => tx.delete(componentStatusChanges));
     expect(await facts("meetings")).toEqual([]);
     const reopened = openDatabase(databasePath());
     reopened.sqlite.close();
