@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { components, services } from "@/db/schema";
 import { seed } from "@/db/seed";
 import { systemActor } from "@/lib/auth/actor";
+import { write } from "@/lib/db/write";
 import { openIncidentInput } from "@/lib/incidents/input";
 import { openIncident } from "@/lib/incidents/open-incident";
 import { postUpdate } from "@/lib/incidents/post-update";
@@ -14,13 +15,16 @@ let rnd = 42;
 const rand = (n: number) => ((rnd = (rnd * 1103515245 + 12345) % 2 ** 31) % n);
 
 await seed({ incidents: false });
+await write(async (tx) => {
+  for (const svc of await tx.select().from(services)) {
+    const have = (await tx.select().from(components).where(eq(components.serviceId, svc.id))).length;
+    for (let i = have; i < 10; i++) await tx.insert(components).values({ serviceId: svc.id, slug: `part-${i}`, name: `${svc.name} part ${i}`, position: i });
+  }
+  // Components as old as the uptime window and more, so the page carries all 30 × 90 bars.
+  await tx.update(components).set({ createdAt: Date.now() - 120 * DAY });
+  return { value: undefined, changes: [] };
+});
 const db = getDb();
-for (const svc of await db.select().from(services)) {
-  const have = (await db.select().from(components).where(eq(components.serviceId, svc.id))).length;
-  for (let i = have; i < 10; i++) await db.insert(components).values({ serviceId: svc.id, slug: `part-${i}`, name: `${svc.name} part ${i}`, position: i });
-}
-// Components as old as the uptime window and more, so the page carries all 30 × 90 bars.
-await db.update(components).set({ createdAt: Date.now() - 120 * DAY });
 const catalog: { slug: string; comps: string[] }[] = [];
 for (const s of await db.select({ slug: services.slug, id: services.id }).from(services)) {
   catalog.push({ slug: s.slug, comps: (await db.select().from(components).where(eq(components.serviceId, s.id))).map((c) => c.slug) });
