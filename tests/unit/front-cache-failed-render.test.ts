@@ -9,7 +9,7 @@ let failing = false;
 let version = 1;
 const cache = new FrontCache();
 const lookup = { incidentExists: (id: string) => id.startsWith("TM"), historyCursor: () => null };
-const upstream = (_req: http.IncomingMessage, res: http.ServerResponse) => {
+const upstream = async (_req: http.IncomingMessage, res: http.ServerResponse) => {
   if (failing) { res.writeHead(500, { "content-type": "text/html" }).end("<h1>Internal Server Error</h1>"); return; }
   res.writeHead(200, { "content-type": "text/html" }).end(`<p>version ${version}</p>`);
 };
