@@ -22,7 +22,7 @@ async function read(app: AppServer, path: string, timeoutMs = 10_000): Promise<R
   }
 }
 const healthOf = async (app: AppServer) => {
-  const r = await read(app, "/api/health", 3_000);
+  const r = await read(app, "/api/health", 1_000); // until the watcher notices, Next's check waits on the dead pool
   try { return (JSON.parse(r.body) as { status: string }).status; } catch { return `HTTP ${r.status}`; }
 };
 /** Milliseconds from `since` until every path of `app` shows `needle`. */
@@ -84,10 +84,12 @@ test.describe.serial("fault: PostgreSQL partition", () => {
     const write = await api(a, token, "POST", "/incidents", { service: "teams", title: "Written while cut off", message: "Never stored." });
     const writeMs = Date.now() - writeAt;
     // B still reaches the database; the server ends whatever transaction A left open, so B can write.
+    const bAt = Date.now();
     let bWrite = await api(b, token, "POST", "/incidents", { service: "exchange", title: "Opened on B meanwhile", message: "Written during the partition." });
     for (const deadline = Date.now() + 20_000; bWrite.status === 503 && Date.now() < deadline; await sleep(250)) {
       bWrite = await api(b, token, "POST", "/incidents", { service: "exchange", title: "Opened on B meanwhile", message: "Written during the partition." });
     }
+    const bMs = Date.now() - bAt;
     const partitionedFor = Date.now() - cutAt;
     reading = false;
     await readers;
@@ -105,7 +107,7 @@ test.describe.serial("fault: PostgreSQL partition", () => {
     }
     const writeAfter = Date.now() - healAt;
     const shownOnA = await msUntilShown(a, ["/", "/api/v2/summary.json"], "Opened on B meanwhile", healAt);
-    console.log(`pg partition: A cut off ${partitionedFor} ms; ${reads} reads of cached pages on A, ${slowOrBroken.length} slow or broken; health degraded after ${degradedAfter} ms; write through A answered ${String(write.status)} in ${writeMs} ms; after healing: health ok in ${okAfter} ms, a write through A succeeded after ${writeAfter} ms (${refused} refused), B's change shown on A after ${shownOnA} ms`);
+    console.log(`pg partition: A cut off ${partitionedFor} ms; ${reads} reads of cached pages on A, ${slowOrBroken.length} slow or broken; health degraded after ${degradedAfter} ms; write through A answered ${String(write.status)} in ${writeMs} ms, through B ${String(bWrite.status)} after ${bMs} ms; after healing: health ok in ${okAfter} ms, a write through A succeeded after ${writeAfter} ms (${refused} refused), B's change shown on A after ${shownOnA} ms`);
 
     expect(slowOrBroken).toEqual([]);
     expect(reads).toBeGreaterThan(pages.length);
