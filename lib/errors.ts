@@ -34,9 +34,10 @@ export function isBusyError(err: unknown): boolean {
   return errorCode(err)?.startsWith("SQLITE_BUSY") ?? false;
 }
 
-// Socket failures, SQLSTATE class 08 (connection exception) and 57P01-03 (server shutting down/starting).
-const UNAVAILABLE = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|08...|57P0[123])$/;
-const UNAVAILABLE_TEXT = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/;
+// Socket failures, SQLSTATE class 08 (connection exception), 57P01-03 (server shutting down/starting),
+// 57014/25P03 (statement or idle transaction past its timeout); pg's own connect and read timeouts.
+const UNAVAILABLE = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|08...|57P0[123]|57014|25P03)$/;
+const UNAVAILABLE_TEXT = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout/;
 
 /** The database server cannot be reached (down, restarting, partitioned): a 503, like busy. */
 export function isUnavailableError(err: unknown): boolean {

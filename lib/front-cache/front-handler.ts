@@ -102,6 +102,8 @@ export function createFrontHandler(o: FrontOptions) {
     }
     try {
       const rendered = await refresh(key, lane);
+      // A failed render (the database unreachable: Next's 5xx) must not replace the page readers had.
+      if (entry && rendered.status >= 500) return respondFromCache(req, res, entry, "STALE", version);
       return respondFromCache(req, res, rendered, rendered.cacheable ? "MISS" : "PASS", version);
     } catch (err) {
       if (err instanceof Busy) return entry ? respondFromCache(req, res, entry, "STALE", version) : unavailable(req, res);

@@ -32,7 +32,7 @@ export function parseChange(payload: string | undefined): Change | null {
  * "everything", since what was sent while it was away is lost.
  */
 export function watchPg(url: string, onChange: (change: WatchedChange) => void, o: PgWatchOptions = {}): PgWatch {
-  const { minDelayMs = 100, maxDelayMs = 5_000, heartbeatMs = 5_000, heartbeatTimeoutMs = 3_000 } = o;
+  const { minDelayMs = 100, maxDelayMs = 5_000, heartbeatMs = 2_000, heartbeatTimeoutMs = 3_000 } = o;
   let client: pg.Client | null = null;
   let connected = false;
   let closed = false;

@@ -1,9 +1,9 @@
-import net from "node:net";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseChange, watchPg, type PgWatch, type WatchedChange } from "@/lib/front-cache/pg-watch";
 import { startPgCluster, type PgCluster } from "../support/pg-cluster";
 import { freshPgDatabase } from "../support/pg-db";
+import { startTcpRelay } from "../support/tcp-relay";
 
 // What a committed write sends (the contract with the renderer's write path), from another connection.
 async function notifyFrom(url: string, payloads: string[], end: "COMMIT" | "ROLLBACK" = "COMMIT") {
@@ -72,36 +72,21 @@ describe("pg-watch when PostgreSQL goes away", () => {
   }, 60_000);
 
   it("notices a partition (no FIN, no RST) by its heartbeat, and comes back when the network heals", async () => {
-    // A real TCP relay on 127.0.0.1 that can stop carrying bytes while keeping every socket open.
-    let cut = false;
-    const held: net.Socket[] = [];
-    const relay = net.createServer((inbound) => {
-      held.push(inbound);
-      if (cut) return; // accepted, never answered: what a partitioned connect looks like
-      const outbound = net.connect(cluster.port, "127.0.0.1");
-      held.push(outbound);
-      inbound.on("data", (d) => { if (!cut) outbound.write(d); });
-      outbound.on("data", (d) => { if (!cut) inbound.write(d); });
-      inbound.on("error", () => outbound.destroy());
-      outbound.on("error", () => inbound.destroy());
-    });
-    await new Promise<void>((r) => relay.listen(0, "127.0.0.1", r));
-    const { port } = relay.address() as net.AddressInfo;
+    const relay = await startTcpRelay(cluster.port);
     try {
       const seen: WatchedChange[] = [];
-      watch = watchPg(`postgres://postgres@127.0.0.1:${port}/postgres`, (c) => seen.push(c), fast);
+      watch = watchPg(`postgres://postgres@127.0.0.1:${relay.port}/postgres`, (c) => seen.push(c), fast);
       await vi.waitFor(() => expect(everything(seen)).toBe(1), { timeout: 5_000 });
-      cut = true;
+      relay.cut();
       await vi.waitFor(() => expect(watch?.connected).toBe(false), { timeout: 5_000 });
-      cut = false;
+      relay.heal();
       await vi.waitFor(() => expect(watch?.connected).toBe(true), { timeout: 10_000 });
       expect(everything(seen)).toBe(2);
       await notifyFrom(cluster.url("postgres"), [incident("TM300002")]);
       await vi.waitFor(() => expect(seen.at(-1)).toEqual({ kind: "incident", id: "TM300002" }), { timeout: 1_000, interval: 10 });
     } finally {
       await watch?.close();
-      for (const s of held) s.destroy();
-      await new Promise((r) => relay.close(r));
+      await relay.close();
     }
   }, 60_000);
 });
