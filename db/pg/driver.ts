@@ -1,4 +1,5 @@
 import path from "node:path";
+import { originId } from "@/db/pg/origin";
 import { sql } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
@@ -125,7 +126,7 @@ export async function openPg(url: string): Promise<Driver> {
     }),
     async announce(tx, changes) {
       if (changes.length === 0) return;
-      const payloads = changes.map((c) => sql`(${JSON.stringify({ kind: c.kind, id: c.id })})`);
+      const payloads = changes.map((c) => sql`(${JSON.stringify({ kind: c.kind, id: c.id, from: originId() })})`);
       await (tx as unknown as NodePgDatabase).execute(
         sql`SELECT pg_notify(${CHANGES_CHANNEL}, p) FROM (VALUES ${sql.join(payloads, sql`, `)}) AS v(p)`);
     },

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { originId } from "@/db/pg/origin";
 import type { Change } from "@/lib/events/after-commit";
 
 /** A commit another connection announced, or "everything": notifications may have been lost. */
@@ -13,6 +14,13 @@ export type PgWatchOptions = {
 
 export const CHANNEL = "herald_changes";
 const KINDS = new Set<string>(["incident", "component", "service", "delivery", "page"]);
+
+// This process's own commits reach its cache from its renderer at once; their NOTIFY would only
+// make the pages readers are on render a second time. Taken at import, before the renderer starts.
+const SELF = originId();
+function fromSelf(payload: string | undefined): boolean {
+  try { return (JSON.parse(payload ?? "") as { from?: unknown } | null)?.from === SELF; } catch { return false; }
+}
 
 /** A notification's payload as a Change, or null (malformed, unknown kind, or `monitor`: nothing public). */
 export function parseChange(payload: string | undefined): Change | null {
@@ -65,7 +73,7 @@ export function watchPg(url: string, onChange: (change: WatchedChange) => void, 
     c.on("error", () => drop(c));
     c.on("end", () => drop(c));
     c.on("notification", (m) => {
-      const change = m.channel === CHANNEL ? parseChange(m.payload) : null;
+      const change = m.channel === CHANNEL && !fromSelf(m.payload) ? parseChange(m.payload) : null;
       if (change) report(change);
     });
     c.connect()

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { originId } from "@/db/pg/origin";
 import { parseChange, watchPg, type PgWatch, type WatchedChange } from "@/lib/front-cache/pg-watch";
 import { startPgCluster, type PgCluster } from "../support/pg-cluster";
 import { freshPgDatabase } from "../support/pg-db";
@@ -49,6 +50,15 @@ describe("pg-watch on the run's cluster", () => {
     await vi.waitFor(() => expect(seen).toContainEqual({ kind: "incident", id: "TM1" }), { timeout: 1_000, interval: 10 });
     expect(seen).toHaveLength(2);
     expect(parseChange(JSON.stringify({ kind: "component", id: "3", extra: "x" }))).toEqual({ kind: "component", id: "3" });
+  });
+
+  it("skips what this process announced (its renderer reported it already), and hears other instances", async () => {
+    const seen: WatchedChange[] = [];
+    watch = watchPg(url, (c) => seen.push(c));
+    await vi.waitFor(() => expect(everything(seen)).toBe(1), { timeout: 5_000 });
+    await notifyFrom(url, [JSON.stringify({ kind: "incident", id: "TM8", from: originId() }), JSON.stringify({ kind: "incident", id: "TM9", from: "other-host:1:abcd" })]);
+    await vi.waitFor(() => expect(seen).toContainEqual({ kind: "incident", id: "TM9" }), { timeout: 1_000, interval: 10 });
+    expect(seen).toEqual([{ kind: "everything" }, { kind: "incident", id: "TM9" }]);
   });
 });
 
