@@ -26,6 +26,11 @@ async function twoPorts(): Promise<[number, number]> {
   for (;;) { const b = await freePort(); if (b !== a) return [a, b]; }
 }
 
+/** Read each path once, so that a fresh instance's first renders are not timed as propagation. */
+async function warmUp(urls: string[], paths: string[]): Promise<void> {
+  for (const u of urls) for (const p of paths) await fetch(u + p).then((r) => r.arrayBuffer(), () => null);
+}
+
 /**
  * `npm run bench`'s PostgreSQL part (issue 15): the bench dataset in a throwaway cluster, then on
  * it the warm documents with posts every 250 ms (propagation within one instance), and posts
@@ -57,6 +62,7 @@ export async function pgPart(seconds: number): Promise<void> {
     // 3. A→B: posts through A's /api/v1, watchers on B's surfaces; B idle, then B under load.
     const b = await startProduction(envFor(urlB), urlB);
     servers.push(b);
+    await warmUp([urlA, urlB], [...new Set([...documents, ...propagationSurfaces(third)])]);
     const peakA = trackPeakRss(a.proc.pid ?? 0), peakB = trackPeakRss(b.proc.pid ?? 0);
     const stopIdle = runPropagation(urlA, token, third, propagationSurfaces(third), 250, "bench-marker", urlB);
     await sleep(seconds * 2_000);
