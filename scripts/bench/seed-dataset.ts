@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { closeDb, getDb, ready } from "@/db/client";
 import { components, services } from "@/db/schema";
 import { seed } from "@/db/seed";
@@ -24,8 +24,10 @@ for (const svc of await db.select().from(services)) {
 // Components as old as the uptime window and more, so the page carries all 30 × 90 bars.
 await db.update(components).set({ createdAt: Date.now() - 120 * DAY });
 const catalog: { slug: string; comps: string[] }[] = [];
-for (const s of await db.select({ slug: services.slug, id: services.id }).from(services)) {
-  catalog.push({ slug: s.slug, comps: (await db.select().from(components).where(eq(components.serviceId, s.id))).map((c) => c.slug) });
+// Services and components in slug order, as SQLite returned them unordered (its slug indexes):
+// the same dataset on PostgreSQL, whose heap order differs.
+for (const s of await db.select({ slug: services.slug, id: services.id }).from(services).orderBy(asc(services.slug))) {
+  catalog.push({ slug: s.slug, comps: (await db.select().from(components).where(eq(components.serviceId, s.id)).orderBy(asc(components.slug))).map((c) => c.slug) });
 }
 const body = (i: number, k: number) => `Update ${k} on incident ${i}: we are **working** on it. ` + "Details of the investigation. ".repeat(1 + rand(6));
 const now = Date.now();
