@@ -65,7 +65,7 @@ export async function pgPart(seconds: number): Promise<void> {
     await warmUp([urlA, urlB], [...new Set([...documents, ...propagationSurfaces(third)])]);
     const peakA = trackPeakRss(a.proc.pid ?? 0), peakB = trackPeakRss(b.proc.pid ?? 0);
     const stopIdle = runPropagation(urlA, token, third, propagationSurfaces(third), 250, "bench-marker", urlB);
-    await sleep(seconds * 2_000);
+    await sleep(seconds * documents.length * 1_000); // as long as the loaded run below: as many posts
     const idle = await stopIdle();
     const loaded = await propagationUnderLoad(urlA, token, third, documents, seconds * documents.length, urlB);
     printPropagation(idle, "PostgreSQL propagation A→B, B idle", "to A");
