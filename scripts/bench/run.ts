@@ -53,6 +53,7 @@ if (args.has("--flood-only")) {
   const flood = await runFlood(url, token, active[2] ?? incident, server.proc.pid ?? 0, seconds);
   await server.stop();
   printFlood(flood);
+  fs.rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 }
 
@@ -61,6 +62,7 @@ if (args.has("--propagation-only")) {
   const propagation = await propagationUnderLoad(url, token, active[1] ?? incident, documents, seconds);
   await server.stop();
   printPropagation(propagation);
+  fs.rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 }
 
