@@ -8,7 +8,7 @@ export type PropagationStats = { posts: number; failedPosts: number; postP50: nu
  * is visible on every surface: each post counts once, at its slowest surface; a post that failed
  * or was not seen everywhere within 10 s counts as a miss (infinitely late) in the percentiles.
  */
-export function runPropagation(base: string, token: string, incidentId: string, surfaces: string[], everyMs = 250, label = "bench-marker") {
+export function runPropagation(base: string, token: string, incidentId: string, surfaces: string[], everyMs = 250, label = "bench-marker", watchBase = base) {
   let running = true;
   const postMs: number[] = [], visibleMs: number[] = [];
   let posts = 0, failedPosts = 0, notSeen = 0;
@@ -18,7 +18,7 @@ export function runPropagation(base: string, token: string, incidentId: string, 
   const watch = async (seq: number, since: number) => {
     const seen = await Promise.all(surfaces.map(async (path) => {
       for (;;) {
-        const text = await fetch(base + path).then((r) => r.text(), () => "");
+        const text = await fetch(watchBase + path).then((r) => r.text(), () => "");
         // The status page shows only the latest update: a later marker also proves this one landed.
         const waited = performance.now() - since;
         if (latestSeen(text) >= seq) return waited > 10_000 ? Infinity : waited; // seen too late is a miss
@@ -59,10 +59,11 @@ export const propagationSurfaces = (incidentId: string) => ["/", `/incidents/${i
 /**
  * `--propagation-only`: posts and watchers as in the warm scenarios, for `seconds`, while the load
  * generator (64 connections, gzip) reads each document in turn, as the warm documents run does.
+ * With `watchBase` (another instance), posts go to `base`, watchers and load to `watchBase`.
  */
-export async function propagationUnderLoad(base: string, token: string, incidentId: string, documents: string[], seconds: number) {
-  const stop = runPropagation(base, token, incidentId, propagationSurfaces(incidentId));
+export async function propagationUnderLoad(base: string, token: string, incidentId: string, documents: string[], seconds: number, watchBase = base) {
+  const stop = runPropagation(base, token, incidentId, propagationSurfaces(incidentId), 250, "bench-marker", watchBase);
   const each = Math.max(1, Math.round(seconds / documents.length));
-  for (const route of documents) await load(base + route, each, "gzip");
+  for (const route of documents) await load(watchBase + route, each, "gzip");
   return stop();
 }

@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -10,16 +9,18 @@ import { coldStart, type ColdRow } from "@/scripts/bench/cold";
 import { runFlood } from "@/scripts/bench/flood";
 import { runHerd, type HerdRow } from "@/scripts/bench/herd-run";
 import { cpuSeconds, sleep } from "@/scripts/bench/proc";
+import { pgPart } from "@/scripts/bench/pg";
 import { propagationSurfaces, propagationUnderLoad, runPropagation } from "@/scripts/bench/propagation";
 import { printCold, printFigures, printFlood, printHeader, printHerd, printPropagation, printRoutes, printSubscribers } from "@/scripts/bench/report";
 import { subscriberRound } from "@/scripts/bench/subscribers";
 import { runRoutes } from "@/scripts/bench/routes";
-import { script, startProduction } from "@/scripts/bench/server";
+import { benchDocuments, seedBench, startProduction } from "@/scripts/bench/server";
 
 // `npm run bench`: Herald against a bare node:http server sending the same captured bytes; load
 // generator, baseline and Herald each in their own process. `-- --flood-only` runs just the flood
 // (issue 9), `--propagation-only` just the posts and their watchers under the warm documents' load
-// (issue 13); `--no-build` reuses .next; `--no-certs` skips the certificate round. BENCH_SECONDS per run.
+// (issue 13), `--pg-only` just the PostgreSQL part (issue 15; scripts/bench/pg.ts, also run last when
+// initdb is found); `--no-build` reuses .next; `--no-certs` skips the certificate round. BENCH_SECONDS per run.
 const args = new Set(process.argv.slice(2));
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const root = path.resolve(import.meta.dirname, "../..");
@@ -29,33 +30,39 @@ const url = `http://127.0.0.1:${port}`;
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: path.join(dir, "herald.db"), PORT: String(port), HOSTNAME: "127.0.0.1", NEXTAUTH_URL: url, NEXTAUTH_SECRET: "bench-secret" };
 const GZIP = "gzip";
 
-console.log(`bench: seeding ${env.DATABASE_URL}`);
-script("scripts/bench/seed-dataset.ts", [], env);
-const token = script("scripts/token-create.ts", ["--email", "responder@herald.test"], env).trim().split("\n").pop() ?? "";
+// The PostgreSQL part seeds its own database (scripts/bench/pg.ts).
+const pgOnly = args.has("--pg-only");
+if (!pgOnly) console.log(`bench: seeding ${env.DATABASE_URL}`);
+const { active, token } = pgOnly ? { active: [], token: "" } : seedBench(env);
 if (!args.has("--no-build")) {
   console.log("bench: next build");
   const b = spawnSync("npx", ["next", "build"], { cwd: root, env, stdio: "inherit" });
   if (b.status !== 0) process.exit(1);
 }
-const sqlite = new Database(env.DATABASE_URL, { readonly: true });
-const active = sqlite.prepare("select id from incidents where status != 'resolved' order by started_at").all() as { id: string }[];
-sqlite.close();
-const incident = active[0]?.id ?? "";
-const documents = ["/", `/incidents/${incident}`, "/history", "/history.rss", "/api/v2/summary.json"];
+if (pgOnly) {
+  printHeader(seconds);
+  await pgPart(seconds);
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
+const incident = active[0] ?? "";
+const documents = benchDocuments(incident);
 
 if (args.has("--flood-only")) {
   const server = await startProduction(env, url);
-  const flood = await runFlood(url, token, active[2]?.id ?? incident, server.proc.pid ?? 0, seconds);
+  const flood = await runFlood(url, token, active[2] ?? incident, server.proc.pid ?? 0, seconds);
   await server.stop();
   printFlood(flood);
+  fs.rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 }
 
 if (args.has("--propagation-only")) {
   const server = await startProduction(env, url);
-  const propagation = await propagationUnderLoad(url, token, active[1]?.id ?? incident, documents, seconds);
+  const propagation = await propagationUnderLoad(url, token, active[1] ?? incident, documents, seconds);
   await server.stop();
   printPropagation(propagation);
+  fs.rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 }
 
@@ -72,7 +79,7 @@ const pid = server.proc.pid ?? 0;
 const pages = documents.slice(0, 3);
 const files = new Set<string>();
 for (const p of pages) for (const a of assetPaths((await getRaw(url, p, "")).body.toString("utf8"), url)) files.add(a);
-const stopPropagation = runPropagation(url, token, active[1]?.id ?? incident, propagationSurfaces(active[1]?.id ?? incident));
+const stopPropagation = runPropagation(url, token, active[1] ?? incident, propagationSurfaces(active[1] ?? incident));
 const warmDocs = await runRoutes("Documents, warm", url, documents, pid, seconds, GZIP);
 const warmAssets = await runRoutes("Files the public pages load, warm", url, [...files], pid, seconds, GZIP);
 const propagation = await stopPropagation();
@@ -88,7 +95,7 @@ await sleep(2000);
 const cpu0 = cpuSeconds(pid);
 await sleep(10_000);
 const idleCpuPct = ((cpuSeconds(pid) - cpu0) / 10) * 100;
-const flood = await runFlood(url, token, active[2]?.id ?? incident, pid, seconds);
+const flood = await runFlood(url, token, active[2] ?? incident, pid, seconds);
 await server.stop();
 printFlood(flood);
 
@@ -102,6 +109,7 @@ const certs = args.has("--no-certs") ? null : await certRound(env);
 printFigures({ propagation, idleCpuPct, certs });
 printSubscribers(args.has("--no-subscribers") ? null
   : { small: subscriberRound(env, 1_000), large: subscriberRound(env, Number(process.env.BENCH_SUBSCRIBERS ?? 10_000)) });
+await pgPart(seconds);
 fs.rmSync(dir, { recursive: true, force: true });
 // A certificate check that failed against a healthy endpoint is a fault, not a slow figure.
 process.exit(certs && (certs.failed > 0 || certs.notOk > 0) ? 1 : 0);

@@ -11,6 +11,19 @@ export function script(file: string, args: string[], env: NodeJS.ProcessEnv): st
   return r.stdout;
 }
 
+/**
+ * Seed the bench dataset into env's DATABASE_URL (SQLite file or PostgreSQL) and create a
+ * responder's API token; the active incidents' IDs (oldest first) are the seed's last line.
+ */
+export function seedBench(env: NodeJS.ProcessEnv): { active: string[]; token: string } {
+  const active = JSON.parse(script("scripts/bench/seed-dataset.ts", [], env).trim().split("\n").pop() ?? "[]") as string[];
+  const token = script("scripts/token-create.ts", ["--email", "responder@herald.test"], env).trim().split("\n").pop() ?? "";
+  return { active, token };
+}
+
+/** The documents every scenario reads: status page, an active incident, history, feed, summary.json. */
+export const benchDocuments = (incident: string) => ["/", `/incidents/${incident}`, "/history", "/history.rss", "/api/v2/summary.json"];
+
 /** Start the production server (`npm start`'s entry) and wait until it answers. */
 export async function startProduction(env: NodeJS.ProcessEnv, url: string) {
   const proc = spawn("bash", [path.join(root, "scripts/start.sh")], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] });
