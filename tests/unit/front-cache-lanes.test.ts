@@ -1,8 +1,8 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFrontHandler } from "@/lib/front-cache/front-handler";
 import { FrontCache } from "@/lib/front-cache/store";
+import { startFrontServer } from "@/tests/support/front-server";
 
 // A real HTTP server behind the real front handler; its stand-in "Next" holds the renders of
 // incidents with three-digit numbers until the test opens the gate, and counts every render.
@@ -20,18 +20,13 @@ const upstream = async (req: http.IncomingMessage, res: http.ServerResponse) => 
   res.end(`<p>${req.url} version ${version}</p>`);
 };
 const cache = new FrontCache();
-let server: http.Server, base = "";
+let app: Awaited<ReturnType<typeof startFrontServer>>, base = "";
 let front: ReturnType<typeof createFrontHandler>;
 beforeAll(async () => {
-  server = http.createServer((req, res) => void front.handle(req, res));
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
-  base = `http://127.0.0.1:${port}`;
-  front = createFrontHandler({ cache, next: upstream, warmMs: 200, coldQueue: 4, coldWaitMs: 30_000,
-    lookup: { incidentExists: (id) => id.startsWith("TM"), historyCursor: () => null },
-    target: { port, secret: "s3cret", host: "status.test" } });
+  app = await startFrontServer(upstream, { cache, warmMs: 200, coldQueue: 4, coldWaitMs: 30_000 });
+  base = app.base; front = app.front;
 });
-afterAll(() => { openGate(); server.closeAllConnections(); server.close(); });
+afterAll(() => { openGate(); app.close(); });
 const get = (path: string, init: RequestInit = {}) => fetch(base + path, { redirect: "manual", ...init });
 const count = (prefix: string) => rendered.filter((u) => u.startsWith(prefix)).length;
 const until = async (ok: () => boolean) => { while (!ok()) await new Promise((r) => setTimeout(r, 5)); };

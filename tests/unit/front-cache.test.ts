@@ -1,16 +1,15 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFrontHandler } from "@/lib/front-cache/front-handler";
 import { cacheKey } from "@/lib/front-cache/policy";
 import { FrontCache } from "@/lib/front-cache/store";
+import { startFrontServer, TM_LOOKUP as lookup } from "@/tests/support/front-server";
 
 // A real HTTP server whose "Next" renders slowly and counts renders, behind the real front handler.
 let renders = 0, version = 1, delayMs = 50, accent = "2563eb";
 const cache = new FrontCache();
-const lookup = { incidentExists: (id: string) => id.startsWith("TM"), historyCursor: () => null };
-let server: http.Server, base = "";
+let base = "";
 const upstream = async (req: http.IncomingMessage, res: http.ServerResponse) => {
   renders += 1;
   const v = version;
@@ -21,15 +20,10 @@ const upstream = async (req: http.IncomingMessage, res: http.ServerResponse) => 
   res.end(`<p>version ${v}</p>` + " ".repeat(2000));
 };
 
-beforeAll(async () => {
-  server = http.createServer((req, res) => void front.handle(req, res));
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
-  base = `http://127.0.0.1:${port}`;
-  front = createFrontHandler({ cache, next: upstream, lookup, target: { port, secret: "s3cret", host: "status.test" } });
-});
-afterAll(() => { server.closeAllConnections(); server.close(); });
+let app: Awaited<ReturnType<typeof startFrontServer>>;
 let front: ReturnType<typeof createFrontHandler>;
+beforeAll(async () => { app = await startFrontServer(upstream, { cache }); base = app.base; front = app.front; });
+afterAll(() => app.close());
 const get = (path: string, headers: Record<string, string> = {}) => fetch(base + path, { headers });
 
 describe("front cache", () => {
