@@ -15,6 +15,9 @@ function renew(lease: string, ttl: number): void {
     .catch((err: unknown) => console.error(`[herald] could not renew lease ${lease}`, err));
 }
 
+// How long a stop waits for runs in flight: the main thread gives the renderer 2 s in all.
+const STOP_WAIT_MS = 400;
+
 /**
  * The one background loop: each job runs on its own timer, one run at a time, and only while
  * this instance holds the job's DB lease, so several app instances never double-run it.
@@ -24,6 +27,7 @@ export function startLoop(): () => Promise<void> {
   const timers = new Map<string, NodeJS.Timeout>();
   const ttl = leaseTtlMs();
   let stopped = false;
+  const inFlight = new Set<Promise<void>>();
   loopState.running = true;
   loopState.instanceId = INSTANCE_ID;
   for (const job of jobs.values()) {
@@ -41,7 +45,9 @@ export function startLoop(): () => Promise<void> {
         if (await takeLease(lease, INSTANCE_ID, ttl)) { // waits for a long write elsewhere without blocking requests
           beat = setInterval(() => renew(lease, ttl), Math.max(250, Math.floor(ttl / 3)));
           state.lastRunAt = Date.now();
-          await job.run(state.lastRunAt);
+          const run = job.run(state.lastRunAt);
+          inFlight.add(run);
+          await run.finally(() => inFlight.delete(run));
           state.lastOkAt = Date.now();
         }
         busyLogged = false;
@@ -63,6 +69,9 @@ export function startLoop(): () => Promise<void> {
     stopped = true;
     loopState.running = false;
     timers.forEach((t) => clearTimeout(t));
+    // A run already started (a check mid-handshake, a send) finishes and records its result
+    // before the leases go: the next holder would otherwise redo it, or its result is lost.
+    await Promise.race([Promise.allSettled(inFlight), new Promise((r) => setTimeout(r, STOP_WAIT_MS))]);
     // One short blocking wait for the lock: another instance's job ticks write often, and a release
     // that gives up at once leaves the lease to expire (a TTL without a dispatcher). Main allows 2 s.
     await tryWrite(async (tx) => { for (const job of jobs.values()) await releaseLease(tx, `job:${job.name}`, INSTANCE_ID); }, 1_500)
