@@ -7,8 +7,8 @@ import { redirectTo, refuse, unavailable } from "@/lib/front-cache/short-answer"
 import type { Entry, FrontCache } from "@/lib/front-cache/store";
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-/** refresh: re-render after a change; warm: a key asked for lately (both the warm lane); cold: the rest. */
-type Lane = "refresh" | "warm" | "cold";
+/** warm: a key asked for lately, or a re-render after a change; cold: the rest. */
+type Lane = "warm" | "cold";
 
 export type FrontOptions = {
   cache: FrontCache;
@@ -48,11 +48,11 @@ export function createFrontHandler(o: FrontOptions) {
   const launch = (key: string, lane: Lane): Promise<Rendered> => {
     const state = { generation: cache.generation, started: false };
     // Tagged with the generation current when Next starts rendering (it may wait in the queue).
-    const fetch = () => {
+    const start = () => {
       Object.assign(state, { started: true, generation: cache.generation });
       return fetchFromNext(target, renderPathOf(key));
     };
-    const queued = lane === "cold" ? cold(async () => { await warm.idle(o.coldWaitMs ?? 1_000); return fetch(); }) : warm(fetch);
+    const queued = lane === "cold" ? cold(async () => { await warm.idle(o.coldWaitMs ?? 1_000); return start(); }) : warm(start);
     // A lane is held only while Next renders: stripping and compressing run beside the next render.
     const p: Promise<Rendered> = queued
       .then((raw) => toEntry(raw, state.generation))
@@ -118,7 +118,7 @@ export function createFrontHandler(o: FrontOptions) {
     // list. Cards and the shared 404s are not pages anyone reads an update on.
     const hot = cache.hotKeys(Date.now()).filter((key) => key !== "/" && !isCard(key) && !isConstant(key) && !isNamedByContent(key));
     const stale = [...(cache.peek("/") ? ["/"] : []), ...hot].filter((key) => { const e = cache.peek(key); return !e || !cache.isCurrent(key, e); });
-    await Promise.allSettled(stale.map((key) => refresh(key, "refresh")));
+    await Promise.allSettled(stale.map((key) => refresh(key, "warm")));
   };
 
   return { handle, refreshHot };
