@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import { loadLastChange, loadStatusPage, RECENT_DAYS } from "@/lib/public/status-page-data";
 import { siteUrl } from "@/lib/public/site-url";
+import { FILLS_UPTIME_HEADER } from "@/lib/uptime/uptime-slots";
 import { pageIdentity } from "@/lib/page/page-identity";
 import { OverallBanner } from "@/components/overall-banner";
 import { ActiveIncidentCard } from "@/components/public/incident-card";
@@ -30,7 +32,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StatusPage() {
   await connection();
-  const data = await loadStatusPage();
+  // Rendered for the front cache, the bars are left to it: they change a few times a day, the page with every update.
+  const data = await loadStatusPage(undefined, { slots: (await headers()).has(FILLS_UPTIME_HEADER) });
   return (
     <div className="space-y-10">
       <section aria-labelledby="overall-heading">

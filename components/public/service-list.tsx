@@ -2,25 +2,28 @@ import type { ListedComponent, ServiceWithComponents } from "@/lib/services/list
 import { sections } from "@/lib/services/sections";
 import type { UptimeReport } from "@/lib/uptime/load-uptime";
 import { ComponentStatusLabel } from "@/components/badges";
-import { UptimeBars } from "@/components/public/uptime-bars";
+import { UptimeBars, UptimeSlot } from "@/components/public/uptime-bars";
 
-type Row = { c: ListedComponent; uptime: UptimeReport; service: string };
+/** The bars themselves, or (rendered for the front cache) only the window: it fills the boxes. */
+export type UptimeShown = UptimeReport | { days: number; slots: true };
+
+type Row = { c: ListedComponent; uptime: UptimeShown; service: string };
 
 function ComponentRow({ c, uptime, service }: Row) {
-  const history = uptime.components.find((u) => u.service === service && u.slug === c.slug);
+  const history = "slots" in uptime ? null : uptime.components.find((u) => u.service === service && u.slug === c.slug);
   return (
     <li className="px-4 py-2" data-component={c.slug}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <span>{c.name}</span>
         <ComponentStatusLabel status={c.status} />
       </div>
-      {history && <UptimeBars uptime={history} days={uptime.days} />}
+      {"slots" in uptime ? <UptimeSlot service={service} slug={c.slug} days={uptime.days} /> : history && <UptimeBars uptime={history} days={uptime.days} />}
     </li>
   );
 }
 
 /** Every service with its components (under their group headings), their current statuses and uptime bars. */
-export function ServiceList({ services, uptime }: { services: ServiceWithComponents[]; uptime: UptimeReport }) {
+export function ServiceList({ services, uptime }: { services: ServiceWithComponents[]; uptime: UptimeShown }) {
   return (
     <section aria-labelledby="services-heading">
       <h2 id="services-heading" className="mb-3 text-xl font-semibold">Services</h2>

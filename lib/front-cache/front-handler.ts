@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Busy, limiter } from "@/lib/front-cache/limit";
 import { cacheKey, isCard, isConstant, isNamedByContent, renderPathOf, type Lookup } from "@/lib/front-cache/policy";
-import { fetchFromNext, toEntry, type Rendered, type RenderTarget } from "@/lib/front-cache/render";
+import { fetchFromNext, toEntry, type RawRender, type Rendered, type RenderTarget } from "@/lib/front-cache/render";
 import { respondFromCache } from "@/lib/front-cache/respond";
 import { redirectTo, refuse, unavailable } from "@/lib/front-cache/short-answer";
 import type { Entry, FrontCache } from "@/lib/front-cache/store";
+import { fillUptimeSlots, slotDays, uptimeBlocksKey, type UptimeBlocks } from "@/lib/uptime/uptime-slots";
 
 type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 /** warm: a key asked for lately, or a re-render after a change; cold: the rest. */
@@ -55,7 +56,7 @@ export function createFrontHandler(o: FrontOptions) {
     const queued = lane === "cold" ? cold(async () => { await warm.idle(o.coldWaitMs ?? 1_000); return start(); }) : warm(start);
     // A lane is held only while Next renders: stripping and compressing run beside the next render.
     const p: Promise<Rendered> = queued
-      .then((raw) => toEntry(raw, state.generation))
+      .then(async (raw) => toEntry(raw, state.generation, await uptimeFor(raw)))
       .then((r) => {
         const current = cache.peek(key);
         if (r.cacheable && (!current || current.generation <= r.generation)) cache.set(key, r);
@@ -71,6 +72,21 @@ export function createFrontHandler(o: FrontOptions) {
     if (!flight.started || flight.generation >= cache.neededFor(key)) return flight.p;
     flight.next ??= flight.p.catch(() => undefined).then(() => flights.get(key)?.p ?? launch(key, lane));
     return flight.next;
+  };
+
+  // The status page comes back with its uptime boxes empty: they are filled from their own entry,
+  // which only a component change makes stale (and age: today's bar moves), not every update.
+  const parsed = new WeakMap<Entry, UptimeBlocks>();
+  const uptimeFor = async (raw: RawRender): Promise<((html: string) => string) | undefined> => {
+    const days = slotDays(raw.body);
+    if (days === null) return undefined;
+    const key = uptimeBlocksKey(days);
+    const held = cache.peek(key);
+    const entry = held && cache.isCurrent(key, held) && Date.now() - held.storedAt < maxAgeMs ? held : await refresh(key, "warm");
+    if (entry.status !== 200) throw new Error(`the uptime boxes answered ${entry.status}`);
+    const blocks = parsed.get(entry) ?? (JSON.parse(entry.body.toString("utf8")) as UptimeBlocks);
+    parsed.set(entry, blocks);
+    return (html) => fillUptimeSlots(html, blocks);
   };
 
   // A card is current enough until a reader asks for a newer version than it shows: a change

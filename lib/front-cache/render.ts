@@ -5,6 +5,7 @@ import { ENHANCE_PATH } from "@/lib/assets/enhance-script";
 import { asDocument } from "@/lib/front-cache/as-document";
 import { pinScripts } from "@/lib/front-cache/pin-scripts";
 import { CARD_VERSION } from "@/lib/front-cache/version-header";
+import { FILLS_UPTIME_HEADER } from "@/lib/uptime/uptime-slots";
 import type { Entry } from "@/lib/front-cache/store";
 
 
@@ -26,7 +27,7 @@ export function fetchFromNext(target: RenderTarget, path: string): Promise<RawRe
   return new Promise((resolve, reject) => {
     const req = http.get({
       host: "127.0.0.1", port: target.port, path,
-      headers: { "x-herald-render": target.secret, "accept-encoding": "identity", host: target.host },
+      headers: { "x-herald-render": target.secret, "accept-encoding": "identity", host: target.host, [FILLS_UPTIME_HEADER]: "1" },
     }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
@@ -38,8 +39,11 @@ export function fetchFromNext(target: RenderTarget, path: string): Promise<RawRe
   });
 }
 
-/** A fetched render as a cache entry: stripped to a document, tagged, compressed (off the renderer). */
-export async function toEntry(raw: RawRender, generation: number): Promise<Rendered> {
+/**
+ * A fetched render as a cache entry: stripped to a document, tagged, compressed (off the renderer).
+ * `fill` adds what the page left for the cache to fill (its uptime boxes), after stripping.
+ */
+export async function toEntry(raw: RawRender, generation: number, fill?: (html: string) => string): Promise<Rendered> {
   const { status } = raw;
   // Next marks every dynamic page no-store; the public paths are public by policy, so only
   // a cookie or an error status keeps a response out of the cache (it is still answered).
@@ -50,11 +54,14 @@ export async function toEntry(raw: RawRender, generation: number): Promise<Rende
   // A public page is served as a document: no framework runtime, one enhancement script.
   // Every reader gets this same HTML, so its CSP names no nonce (pinScripts: 'self').
   const html = /^text\/html/i.test(type);
-  const body = html ? Buffer.from(asDocument(raw.body.toString("utf8"), ENHANCE_PATH)) : raw.body;
+  const doc = html ? asDocument(raw.body.toString("utf8"), ENHANCE_PATH) : null;
   const csp = headers["content-security-policy"];
-  if (csp && html) headers["content-security-policy"] = pinScripts(body.toString("utf8"), csp) ?? csp;
+  if (csp && doc !== null) headers["content-security-policy"] = pinScripts(doc, csp) ?? csp;
+  const body = doc === null ? raw.body : Buffer.from(fill ? fill(doc) : doc);
   const etag = `"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`;
   const version = raw.headers[CARD_VERSION];
-  const { gzip, br } = await compressBoth(body, type, 9);
+  // Brotli 5 is within ~3% of quality 9's size at a twentieth of its CPU (9 costs 20–60 ms a page
+  // whatever its size: measured in the README's bench notes); every change re-renders several pages.
+  const { gzip, br } = await compressBoth(body, type, 5);
   return { status, headers, body, gzip, br, etag, generation, storedAt: Date.now(), cacheable, ...(typeof version === "string" ? { version } : {}) };
 }

@@ -1,3 +1,5 @@
+import { UPTIME_BLOCKS_PATH } from "@/lib/uptime/uptime-slots";
+
 export type Entry = {
   status: number;
   headers: Record<string, string>;
@@ -117,6 +119,8 @@ export class FrontCache {
 
   /** The oldest generation a render of `key` may have started at and still be current. */
   neededFor(key: string): number {
+    // The uptime boxes change with component statuses (unscoped), not with an incident's updates.
+    if (key.startsWith(UPTIME_BLOCKS_PATH)) return this.pageWide;
     const id = INCIDENT_KEY.exec(key)?.[1];
     return id === undefined ? this.generation : Math.max(this.pageWide, this.byIncident.get(id) ?? 0);
   }

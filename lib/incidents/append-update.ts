@@ -17,6 +17,7 @@ import { enqueueDeliveries } from "@/lib/fanout/enqueue";
 import { channelOptionsFrom, type ChannelOptionsInput } from "@/lib/fanout/channel-options";
 import { saveChannelOptions } from "@/lib/fanout/save-channel-options";
 import { deriveIncidentState } from "@/lib/incidents/derive";
+import { linkComponent } from "@/lib/incidents/link-component";
 import { clearOverdueNotices } from "@/lib/notices/clear-overdue";
 import { setComponentStatus } from "@/lib/services/components/set-component-status";
 import { heldByMaintenance } from "@/lib/maintenance/component-targets";
@@ -77,7 +78,7 @@ export async function appendUpdate(tx: Tx, incident: Incident, facts: UpdateFact
     }
   }
   for (const { component, status } of targets.values()) {
-    await tx.insert(incidentComponents).values({ incidentId: incident.id, componentId: component.id }).onConflictDoNothing();
+    await linkComponent(tx, incident.id, component);
     if (component.status === status) continue;
     await tx.insert(updateComponentChanges)
       .values({ updateId: update.id, componentId: component.id, oldStatus: component.status, newStatus: status });

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
-import { incidentComponents, incidents, services, type Incident } from "@/db/schema";
+import { incidents, services, type Incident } from "@/db/schema";
 import { actorUserId, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { write } from "@/lib/db/write";
 import { invalid } from "@/lib/errors";
 import { appendUpdate, resolveComponents } from "@/lib/incidents/append-update";
+import { linkComponent } from "@/lib/incidents/link-component";
 import { allocateIncidentNumber, formatIncidentId } from "@/lib/incidents/allocate-id";
 import { checkWindow } from "@/lib/maintenance/check-window";
 import type { ScheduleMaintenanceInput } from "@/lib/maintenance/input";
@@ -35,7 +36,7 @@ export async function scheduleMaintenance(input: ScheduleMaintenanceInput, actor
       autoStart: input.autoStart, autoComplete: input.autoComplete, remindBeforeMinutes: input.remindBeforeMinutes,
       remindedAt: input.remindBeforeMinutes > 0 && remindAt <= now ? now : null,
     }).returning());
-    for (const c of touched.values()) await tx.insert(incidentComponents).values({ incidentId: created.id, componentId: c.id });
+    for (const c of touched.values()) await linkComponent(tx, created.id, c);
     await appendUpdate(tx, created, { status: "scheduled", message: input.message, nextUpdateAt: null }, actor, now, opts.fanout ?? true);
     await recordAudit(actor, { action: "maintenance.scheduled", target: created.id, detail: { title: input.title, scheduledFor: input.scheduledFor, scheduledUntil: input.scheduledUntil } }, tx, now);
     const value = (await tx.select().from(incidents).where(eq(incidents.id, created.id)).limit(1))[0] ?? created;

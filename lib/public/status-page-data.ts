@@ -14,15 +14,18 @@ const DAY = 86_400_000;
 
 export type StatusPageData = Awaited<ReturnType<typeof loadStatusPage>>;
 
-/** Everything the public status page shows: banner, services with uptime bars, active and recent incidents. */
-export async function loadStatusPage(now = Date.now()) {
+/**
+ * Everything the public status page shows: banner, services with uptime bars, active and recent
+ * incidents. With `slots`, only the uptime window: the front cache fills the bars (lib/uptime/uptime-slots.ts).
+ */
+export async function loadStatusPage(now = Date.now(), o: { slots?: boolean } = {}) {
   const { uptimeDays } = await getPageSettings();
   const [services, active, resolved, lastChange, uptime, maintenance] = await Promise.all([
     listServices("public"),
     listIncidents({ state: "open", limit: 100 }),
     listIncidents({ state: "resolved", limit: 100, kind: "all" }),
     loadLastChange(),
-    loadUptime(uptimeDays, now),
+    o.slots ? { days: uptimeDays, slots: true as const } : loadUptime(uptimeDays, now),
     Promise.all([listMaintenances({ state: "active" }), listMaintenances({ state: "upcoming", startsBefore: now + MAINTENANCE_DAYS * DAY })]),
   ]);
   const computed = overallStatus(services.flatMap((s) => s.components.map((c) => c.status)));

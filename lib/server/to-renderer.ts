@@ -5,12 +5,14 @@ import { refuse } from "@/lib/http/refuse";
 import { answerDegradedHealth } from "@/lib/server/degraded-health";
 import { inFlightGate } from "@/lib/server/in-flight";
 import type { ServerLimits } from "@/lib/server/server-limits";
+import { UPTIME_BLOCKS_PATH } from "@/lib/uptime/uptime-slots";
 
 /**
  * Everything the front cache does not answer goes through here to the renderer: refused while
  * it restarts (503, /api/health answers `degraded`), past the in-flight bound (503), or when its
  * body is too large (413, from the declared length or as the bytes stream through). While other
  * instances' changes cannot reach this one (`listening` false), /api/health answers `degraded` too.
+ * The front cache's own sources (the uptime boxes) are not for readers: 404.
  */
 export function toRenderer(port: () => number, limits: ServerLimits, listening: () => boolean = () => true) {
   const proxy = proxyTo(port);
@@ -22,6 +24,7 @@ export function toRenderer(port: () => number, limits: ServerLimits, listening: 
       return refuse(req, res, 503, "The server is restarting; try again shortly", { retryAfter: 5 });
     }
     if (health && !listening()) return answerDegradedHealth(req, res, { database: "error" });
+    if (req.url?.startsWith(UPTIME_BLOCKS_PATH)) return refuse(req, res, 404, "Not found");
     if (!hasBody(req.headers)) {
       if (!gate.tryEnter(0)) return refuse(req, res, 503, "The server is busy; try again shortly", { retryAfter: 1 });
       try { return await proxy(req, res); } finally { gate.leave(0); }

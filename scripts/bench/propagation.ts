@@ -1,4 +1,4 @@
-import { load } from "@/scripts/bench/loadgen";
+import { loadRoute } from "@/scripts/bench/loadgen";
 import { percentile, sleep } from "@/scripts/bench/proc";
 
 export type PropagationStats = { posts: number; failedPosts: number; postP50: number; postP99: number; visibleP50: number; visibleP99: number; notSeen: number };
@@ -64,6 +64,6 @@ export const propagationSurfaces = (incidentId: string) => ["/", `/incidents/${i
 export async function propagationUnderLoad(base: string, token: string, incidentId: string, documents: string[], seconds: number, watchBase = base) {
   const stop = runPropagation(base, token, incidentId, propagationSurfaces(incidentId), 250, "bench-marker", watchBase);
   const each = Math.max(1, Math.round(seconds / documents.length));
-  for (const route of documents) await load(watchBase + route, each, "gzip");
+  for (const route of documents) await loadRoute(watchBase + route, each, "gzip");
   return stop();
 }

@@ -1,33 +1,34 @@
 import type { SubscriberStats } from "@/scripts/bench/subscribers";
-import type { Result } from "autocannon";
 import os from "node:os";
 import type { ColdRow } from "@/scripts/bench/cold";
 import type { FloodStats } from "@/scripts/bench/flood";
 import type { HerdRow } from "@/scripts/bench/herd-run";
 import type { PropagationStats } from "@/scripts/bench/propagation";
 import type { RouteTable } from "@/scripts/bench/routes";
+import { loadGenerator } from "@/scripts/bench/loadgen";
+import type { RouteLoad } from "@/scripts/bench/wrk";
 
 export type CertStats = { monitors: number; failed: number; notOk: number; roundSeconds: number; concurrency: number; idleLoopCpuPct: number } | null;
 
 const f = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : n === Infinity ? "miss" : "n/a");
 // Non-2xx answers are errors when the captured answer was a 2xx (a 503 under load, say).
-const errs = (r: Result, status: number) => r.errors + r.timeouts + (status < 300 ? r.non2xx : 0);
+const errs = (r: RouteLoad, status: number) => r.errors + (status < 300 ? r.non2xx : 0);
 const met = (ok: boolean) => (ok ? "met" : "MISSED");
 export const rss = (mb: number) => `peak server RSS ${f(mb)} MB (≤ 300: ${met(mb <= 300)})`;
 
 export function printHeader(seconds: number) {
-  console.log(`\n## Benchmark (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "unknown CPU"}, node ${process.version}, ${seconds}s per run; load generator, bare server and Herald in separate processes)\n`);
+  console.log(`\n## Benchmark (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "unknown CPU"}, node ${process.version}, ${seconds}s per run; load generator (${loadGenerator}), bare server and Herald in separate processes)\n`);
 }
 
 /** One route table as Markdown (pasted into the README), with its target per row. */
 export function printRoutes(t: RouteTable) {
-  console.log(`\n### ${t.title} (64 connections, Accept-Encoding: ${t.acceptEncoding || "none"}; ${rss(t.peakRssMb)})\n`);
+  console.log(`\n### ${t.title} (64 connections from ${loadGenerator}, Accept-Encoding: ${t.acceptEncoding || "none"}; ${rss(t.peakRssMb)})\n`);
   console.log("| route | status | bytes | encoding | herald req/s | bare req/s | ratio | p50 ms | p99 ms | bare p99 ms | errors | target |");
   console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of t.rows) {
-    const ratio = r.herald.requests.average / r.baseline.requests.average;
-    const ok = ratio >= 0.6 && r.herald.latency.p99 <= 25 && errs(r.herald, r.status) === 0;
-    console.log(`| ${r.route} | ${r.status} | ${r.bytes} | ${r.encoding} | ${f(r.herald.requests.average)} | ${f(r.baseline.requests.average)} | ${f(ratio * 100)}% | ${r.herald.latency.p50} | ${r.herald.latency.p99} | ${r.baseline.latency.p99} | ${errs(r.herald, r.status)} | ${met(ok)} |`);
+    const ratio = r.herald.rps / r.baseline.rps;
+    const ok = ratio >= 0.6 && r.herald.p99 <= 25 && errs(r.herald, r.status) === 0;
+    console.log(`| ${r.route} | ${r.status} | ${r.bytes} | ${r.encoding} | ${f(r.herald.rps)} | ${f(r.baseline.rps)} | ${f(ratio * 100)}% | ${f(r.herald.p50, 1)} | ${f(r.herald.p99, 1)} | ${f(r.baseline.p99, 1)} | ${errs(r.herald, r.status)} | ${met(ok)} |`);
   }
 }
 

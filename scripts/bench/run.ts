@@ -20,7 +20,8 @@ import { benchDocuments, seedBench, startProduction } from "@/scripts/bench/serv
 // generator, baseline and Herald each in their own process. `-- --flood-only` runs just the flood
 // (issue 9), `--propagation-only` just the posts and their watchers under the warm documents' load
 // (issue 13), `--pg-only` just the PostgreSQL part (issue 15; scripts/bench/pg.ts, also run last when
-// initdb is found); `--no-build` reuses .next; `--no-certs` skips the certificate round. BENCH_SECONDS per run.
+// initdb is found; `--no-pg` skips it), `--warm-only` just the warm tables and the herd (issue 11);
+// `--no-build` reuses .next; `--no-certs` skips the certificate round. BENCH_SECONDS per run.
 const args = new Set(process.argv.slice(2));
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const root = path.resolve(import.meta.dirname, "../..");
@@ -69,26 +70,36 @@ if (args.has("--propagation-only")) {
 // 1. Cold start, a fresh server per document, before anything warmed it.
 // Each table is printed as soon as its scenario ends, so a later failure loses nothing.
 printHeader(seconds);
+const warmOnly = args.has("--warm-only");
 const cold: ColdRow[] = [];
-for (const route of documents) cold.push(await coldStart(env, url, route));
-printCold(cold);
+if (!warmOnly) for (const route of documents) cold.push(await coldStart(env, url, route));
+if (!warmOnly) printCold(cold);
 
-// 2. Warm: documents and every file the HTML pages load, while updates are posted every 250 ms.
+// 2. Warm: documents and every file the HTML pages load, nothing changing; then the documents
+// again while an update is posted every 250 ms (what each change costs the readers, and propagation).
 const server = await startProduction(env, url);
 const pid = server.proc.pid ?? 0;
 const pages = documents.slice(0, 3);
 const files = new Set<string>();
 for (const p of pages) for (const a of assetPaths((await getRaw(url, p, "")).body.toString("utf8"), url)) files.add(a);
-const stopPropagation = runPropagation(url, token, active[1] ?? incident, propagationSurfaces(active[1] ?? incident));
 const warmDocs = await runRoutes("Documents, warm", url, documents, pid, seconds, GZIP);
 const warmAssets = await runRoutes("Files the public pages load, warm", url, [...files], pid, seconds, GZIP);
-const propagation = await stopPropagation();
 for (const t of [warmDocs, warmAssets]) printRoutes(t);
+const stopPropagation = runPropagation(url, token, active[1] ?? incident, propagationSurfaces(active[1] ?? incident));
+const postingDocs = await runRoutes("Documents, warm, while an update is posted every 250 ms", url, documents, pid, seconds, GZIP);
+const propagation = await stopPropagation();
+printRoutes(postingDocs);
 
 // 3. The browser herd, on the status page and an incident page.
 const herd: HerdRow[] = [];
 for (const route of pages.slice(0, 2)) herd.push(await runHerd(url, route, pid, seconds));
 printHerd(herd);
+if (warmOnly) {
+  await server.stop();
+  printPropagation(propagation);
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
 
 // 4. Idle, then the flood (after the idle measurement, so it does not include the flood).
 await sleep(2000);
@@ -109,7 +120,7 @@ const certs = args.has("--no-certs") ? null : await certRound(env);
 printFigures({ propagation, idleCpuPct, certs });
 printSubscribers(args.has("--no-subscribers") ? null
   : { small: subscriberRound(env, 1_000), large: subscriberRound(env, Number(process.env.BENCH_SUBSCRIBERS ?? 10_000)) });
-await pgPart(seconds);
+if (args.has("--no-pg")) console.log("\nPostgreSQL part skipped: --no-pg"); else await pgPart(seconds);
 fs.rmSync(dir, { recursive: true, force: true });
 // A certificate check that failed against a healthy endpoint is a fault, not a slow figure.
 process.exit(certs && (certs.failed > 0 || certs.notOk > 0) ? 1 : 0);

@@ -144,6 +144,9 @@ const PUBLIC_ROUTES = [
   // The only anonymous writes: subscribe, confirm, unsubscribe (and the manage page's filter, same
   // token as unsubscribe). Bounded and limited per IP: tests/e2e/subscriptions.spec.ts.
   "/subscriptions", "/subscriptions/confirm/submit", "/subscriptions/unsubscribe/submit", "/subscriptions/manage/submit",
+  // The front cache's source for the status page's uptime boxes: public data, and answered 404 to
+  // every reader by the main thread (lib/server/to-renderer.ts; tests/e2e/uptime.spec.ts).
+  "/%5Fherald/uptime-blocks",
 ];
 
 // ---- server actions ------------------------------------------------------------------------

@@ -81,3 +81,24 @@ test("keyboard users can skip past every day's bar in one step", async ({ page }
   expect(inBars).toBe(false);
   expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe("BODY");
 });
+
+test("components brought into an open incident show on their bars at once, even at the status they had; readers cannot fetch the boxes", async ({ page, request }) => {
+  await page.goto(app.url); // the page and its uptime boxes are cached now
+  await expect(page.locator('[data-uptime="meetings"] li').last()).toHaveClass("u-o");
+  const token = await tokenFor(app, "responder@herald.test");
+  const posted = await request.post(`${app.url}/api/v1/incidents/${incidentId}/updates`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { status: "identified", message: "Meetings are slow too.", components: { meetings: "degraded_performance", calling: "operational" } },
+  });
+  expect(posted.status()).toBe(201);
+  await page.goto(app.url);
+  await expect(page.getByText("Meetings are slow too.")).toBeVisible();
+  const today = page.locator('[data-uptime="meetings"] li').last();
+  await expect(today).toHaveClass("u-d");
+  await expect(today.getByRole("link", { name: incidentId })).toHaveCount(1);
+  // Calling kept its status: only the new link to the incident changed its bars.
+  const calling = page.locator('[data-uptime="calling"] li').last();
+  await expect(calling).toHaveClass("u-o");
+  await expect(calling.getByRole("link", { name: incidentId })).toHaveCount(1);
+  expect((await request.get(`${app.url}/_herald/uptime-blocks?days=90`)).status()).toBe(404);
+});

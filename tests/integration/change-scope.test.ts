@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { onCommitted, type Change } from "@/lib/events/after-commit";
 import { postUpdate } from "@/lib/incidents/post-update";
+import { scheduleMaintenanceInput } from "@/lib/maintenance/input";
+import { scheduleMaintenance } from "@/lib/maintenance/schedule-maintenance";
 import { open, responder, seedCatalog } from "@/tests/support/fixtures";
 
 // The front cache keeps other incidents' pages when a change names one incident; that is only
@@ -29,5 +31,21 @@ describe("what a write announces", () => {
     await postUpdate(inc.id, { status: "monitoring", message: "Watching.", components: { chat: "degraded_performance" } }, responder);
     await postUpdate(inc.id, { status: "monitoring", message: "Still watching." }, responder);
     expect(heard).toEqual([{ kind: "incident", id: inc.id }, { kind: "incident", id: inc.id }]);
+  });
+
+  // The uptime bars are cached apart and re-render only on component changes (lib/uptime/uptime-slots.ts).
+  it("an update that brings a component into an incident announces it, even at the status it had (it joins the bars)", async () => {
+    const inc = await open({ title: "Calls drop", components: { calling: "partial_outage" } });
+    heard.length = 0;
+    await postUpdate(inc.id, { status: "identified", message: "Meetings too.", components: { meetings: "operational" } }, responder);
+    expect(heard).toEqual([{ kind: "component", id: "meetings" }, { kind: "incident", id: inc.id }]);
+  });
+
+  it("scheduling a maintenance announces each component it covers", async () => {
+    heard.length = 0;
+    const when = Date.now() + 86_400_000;
+    const m = await scheduleMaintenance(scheduleMaintenanceInput.parse({ service: "exchange", title: "Mail upgrade", message: "Upgrading.",
+      scheduledFor: new Date(when).toISOString(), scheduledUntil: new Date(when + 3_600_000).toISOString(), components: ["mail-flow", "calendar"] }), responder);
+    expect(heard).toEqual(expect.arrayContaining([{ kind: "component", id: "mail-flow" }, { kind: "component", id: "calendar" }, { kind: "incident", id: m.id }]));
   });
 });

@@ -92,4 +92,12 @@ describe("toRenderer", () => {
     const back = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(await back.text()).toBe("got 0"); // the renderer answers again
   });
+
+  it("never passes a reader's request for the front cache's uptime boxes on to the renderer", async () => {
+    const before = received.length;
+    const res = await fetch(`http://127.0.0.1:${port}/_herald/uptime-blocks?days=90`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: "Not found" });
+    expect(received.length).toBe(before);
+  });
 });

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { parseWrk } from "@/scripts/bench/wrk";
+
+// wrk 4.1's own reports (Debian's package), as the bench reads them.
+const OK = `Running 5s test @ http://127.0.0.1:3950/
+  1 threads and 64 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     3.02ms    2.91ms  41.20ms   91.04%
+    Req/Sec    21.82k     2.01k   24.80k    72.00%
+  Latency Distribution
+     50%    2.36ms
+     75%    3.10ms
+     90%    5.02ms
+     99%   15.33ms
+  108556 requests in 5.00s, 1.02GB read
+Requests/sec:  21711.33
+Transfer/sec:    204.94MB
+`;
+const BAD = `Running 5s test @ http://127.0.0.1:3950/
+  1 threads and 64 connections
+  Latency Distribution
+     50%  812.00us
+     75%    1.20ms
+     90%    2.50s
+     99%    1.05s
+  2000 requests in 5.00s, 1.00MB read
+  Socket errors: connect 3, read 2, write 0, timeout 7
+  Non-2xx or 3xx responses: 41
+Requests/sec:    400.10
+`;
+
+describe("the bench reads wrk's report", () => {
+  it("takes the rate and the latency percentiles in milliseconds", () => {
+    expect(parseWrk(OK)).toEqual({ rps: 21711.33, p50: 2.36, p99: 15.33, errors: 0, non2xx: 0 });
+  });
+
+  it("converts µs and s, and counts socket errors and non-2xx answers", () => {
+    const r = parseWrk(BAD);
+    expect(r.p50).toBeCloseTo(0.812);
+    expect(r.p99).toBe(1050);
+    expect(r.errors).toBe(12);
+    expect(r.non2xx).toBe(41);
+  });
+});
