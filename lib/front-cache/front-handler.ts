@@ -82,7 +82,7 @@ export function createFrontHandler(o: FrontOptions) {
     if (days === null) return undefined;
     const key = uptimeBlocksKey(days);
     const held = cache.peek(key);
-    const entry = held && cache.isCurrent(key, held) && Date.now() - held.storedAt < maxAgeMs ? held : await refresh(key, "warm");
+    const entry = held && isFresh(key, held, undefined, Date.now()) ? held : await refresh(key, "warm");
     if (entry.status !== 200) throw new Error(`the uptime boxes answered ${entry.status}`);
     const blocks = parsed.get(entry) ?? (JSON.parse(entry.body.toString("utf8")) as UptimeBlocks);
     parsed.set(entry, blocks);

@@ -1,6 +1,6 @@
 // The status page's uptime boxes, rendered apart from the page. The front cache asks Next for the
 // page with FILLS_UPTIME_HEADER: each box comes back empty (UPTIME_SLOT_ATTR names what goes in it),
-// and is filled from one render of uptimeBlocksPath, which only a change to the uptime facts makes stale.
+// and is filled from one render of uptimeBlocksKey(days), which only a page-wide change (or age) makes stale.
 
 /** Sent with the front cache's renders: "leave the uptime boxes empty, I fill them". */
 export const FILLS_UPTIME_HEADER = "x-herald-fills-uptime";
