@@ -23,12 +23,12 @@ export function printHeader(seconds: number) {
 /** One route table as Markdown (pasted into the README), with its target per row. */
 export function printRoutes(t: RouteTable) {
   console.log(`\n### ${t.title} (64 connections from ${loadGenerator}, Accept-Encoding: ${t.acceptEncoding || "none"}; ${rss(t.peakRssMb)})\n`);
-  console.log("| route | status | bytes | encoding | herald req/s | bare req/s | ratio | p50 ms | p99 ms | bare p99 ms | errors | target |");
+  console.log("| route | status | bytes | encoding | herald req/s | bare req/s | ratio (pairs) | p50 ms | p99 ms | bare p99 ms | errors | target |");
   console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of t.rows) {
-    const ratio = r.herald.rps / r.baseline.rps;
+    const { ratio, low, high } = r.ratio;
     const ok = ratio >= 0.6 && r.herald.p99 <= 25 && errs(r.herald, r.status) === 0;
-    console.log(`| ${r.route} | ${r.status} | ${r.bytes} | ${r.encoding} | ${f(r.herald.rps)} | ${f(r.baseline.rps)} | ${f(ratio * 100)}% | ${f(r.herald.p50, 1)} | ${f(r.herald.p99, 1)} | ${f(r.baseline.p99, 1)} | ${errs(r.herald, r.status)} | ${met(ok)} |`);
+    console.log(`| ${r.route} | ${r.status} | ${r.bytes} | ${r.encoding} | ${f(r.herald.rps)} | ${f(r.baseline.rps)} | ${f(ratio * 100)}% (${f(low * 100)}–${f(high * 100)}%) | ${f(r.herald.p50, 1)} | ${f(r.herald.p99, 1)} | ${f(r.baseline.p99, 1)} | ${errs(r.herald, r.status)} | ${met(ok)} |`);
   }
 }
 
