@@ -30,6 +30,11 @@ const port = 3400 + Math.floor(Math.random() * 500);
 const url = `http://127.0.0.1:${port}`;
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: path.join(dir, "herald.db"), PORT: String(port), HOSTNAME: "127.0.0.1", NEXTAUTH_URL: url, NEXTAUTH_SECRET: "bench-secret" };
 const GZIP = "gzip";
+/** Every mode ends here: the bench's database goes with it. */
+const finish = (code = 0): never => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  return process.exit(code);
+};
 
 // The PostgreSQL part seeds its own database (scripts/bench/pg.ts).
 const pgOnly = args.has("--pg-only");
@@ -38,13 +43,12 @@ const { active, token } = pgOnly ? { active: [], token: "" } : seedBench(env);
 if (!args.has("--no-build")) {
   console.log("bench: next build");
   const b = spawnSync("npx", ["next", "build"], { cwd: root, env, stdio: "inherit" });
-  if (b.status !== 0) process.exit(1);
+  if (b.status !== 0) finish(1);
 }
 if (pgOnly) {
   printHeader(seconds);
   await pgPart(seconds);
-  fs.rmSync(dir, { recursive: true, force: true });
-  process.exit(0);
+  finish();
 }
 const incident = active[0] ?? "";
 const documents = benchDocuments(incident);
@@ -54,8 +58,7 @@ if (args.has("--flood-only")) {
   const flood = await runFlood(url, token, active[2] ?? incident, server.proc.pid ?? 0, seconds);
   await server.stop();
   printFlood(flood);
-  fs.rmSync(dir, { recursive: true, force: true });
-  process.exit(0);
+  finish();
 }
 
 if (args.has("--propagation-only")) {
@@ -63,8 +66,7 @@ if (args.has("--propagation-only")) {
   const propagation = await propagationUnderLoad(url, token, active[1] ?? incident, documents, seconds);
   await server.stop();
   printPropagation(propagation);
-  fs.rmSync(dir, { recursive: true, force: true });
-  process.exit(0);
+  finish();
 }
 
 // 1. Cold start, a fresh server per document, before anything warmed it.
@@ -72,8 +74,10 @@ if (args.has("--propagation-only")) {
 printHeader(seconds);
 const warmOnly = args.has("--warm-only");
 const cold: ColdRow[] = [];
-if (!warmOnly) for (const route of documents) cold.push(await coldStart(env, url, route));
-if (!warmOnly) printCold(cold);
+if (!warmOnly) {
+  for (const route of documents) cold.push(await coldStart(env, url, route));
+  printCold(cold);
+}
 
 // 2. Warm: documents and every file the HTML pages load, nothing changing; then the documents
 // again while an update is posted every 250 ms (what each change costs the readers, and propagation).
@@ -97,8 +101,7 @@ printHerd(herd);
 if (warmOnly) {
   await server.stop();
   printPropagation(propagation);
-  fs.rmSync(dir, { recursive: true, force: true });
-  process.exit(0);
+  finish();
 }
 
 // 4. Idle, then the flood (after the idle measurement, so it does not include the flood).
@@ -121,6 +124,5 @@ printFigures({ propagation, idleCpuPct, certs });
 printSubscribers(args.has("--no-subscribers") ? null
   : { small: subscriberRound(env, 1_000), large: subscriberRound(env, Number(process.env.BENCH_SUBSCRIBERS ?? 10_000)) });
 if (args.has("--no-pg")) console.log("\nPostgreSQL part skipped: --no-pg"); else await pgPart(seconds);
-fs.rmSync(dir, { recursive: true, force: true });
 // A certificate check that failed against a healthy endpoint is a fault, not a slow figure.
-process.exit(certs && (certs.failed > 0 || certs.notOk > 0) ? 1 : 0);
+finish(certs && (certs.failed > 0 || certs.notOk > 0) ? 1 : 0);
